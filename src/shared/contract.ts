@@ -1,0 +1,98 @@
+/**
+ * The one API contract between the renderer and main: channel → input schema → output schema.
+ * The preload, the IPC handlers, the renderer client and the browser test bridge are all derived
+ * from this table; nothing else names a channel.
+ */
+import { z } from 'zod';
+import {
+  headlineSchema,
+  keywordSchema,
+  storyContentSchema,
+  storyEventSchema,
+  storyIdSchema,
+  storySchema,
+  storyStatusSchema,
+  storySummarySchema,
+} from './story.ts';
+import { settingsPatchSchema, settingsSchema } from './settings.ts';
+import { workflowActionSchema } from './workflow.ts';
+
+export const EXPORT_FORMATS = ['markdown', 'newsml-g2'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
+  markdown: 'Markdown (.md)',
+  'newsml-g2': 'NewsML-G2 2.35 (.xml)',
+};
+
+const none = z.object({}).strict();
+const byId = z.object({ id: storyIdSchema }).strict();
+
+export const contract = {
+  'app.info': {
+    input: none,
+    output: z.object({ version: z.string(), dataDir: z.string(), platform: z.string(), shell: z.enum(['electron', 'web']) }),
+  },
+  /** The renderer has flushed its edits after `app.flush`; the window may close now. */
+  'app.readyToClose': { input: none, output: z.object({}) },
+  'settings.get': { input: none, output: settingsSchema },
+  'settings.update': { input: settingsPatchSchema, output: settingsSchema },
+  'stories.list': {
+    input: z
+      .object({ keyword: keywordSchema.optional(), status: storyStatusSchema.optional() })
+      .strict(),
+    output: z.array(storySummarySchema),
+  },
+  'stories.get': { input: byId, output: storySchema },
+  'stories.create': { input: z.object({ headline: headlineSchema.optional() }).strict(), output: storySchema },
+  'stories.save': {
+    input: storyContentSchema.extend({ id: storyIdSchema, baseRevision: z.number().int().positive() }).strict(),
+    output: storySchema,
+  },
+  'stories.delete': { input: byId, output: z.object({ id: z.string() }) },
+  'stories.events': { input: byId, output: z.array(storyEventSchema) },
+  'keywords.list': {
+    input: none,
+    output: z.array(z.object({ keyword: z.string(), count: z.number().int() })),
+  },
+  'workflow.transition': {
+    input: z
+      .object({
+        id: storyIdSchema,
+        action: workflowActionSchema,
+        note: z.string().trim().max(5000).optional(),
+      })
+      .strict(),
+    output: storySchema,
+  },
+  'export.chooseFolder': {
+    input: none,
+    output: z.object({ folder: z.string().nullable() }),
+  },
+  'export.story': {
+    input: z.object({ id: storyIdSchema, format: z.enum(EXPORT_FORMATS), folder: z.string().min(1).max(4096) }).strict(),
+    output: z.object({ path: z.string(), format: z.enum(EXPORT_FORMATS) }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** Events main sends to the renderer. */
+export const MENU_COMMANDS = ['new-story', 'save', 'export', 'delete', 'toggle-theme'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const events = {
+  'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
+  /** The window is about to close: flush unsaved edits, then call `app.readyToClose`. */
+  'app.flush': z.object({}),
+} as const satisfies Record<string, z.ZodType>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The main-process IPC prefix. */
+export const IPC_PREFIX = 'copydesk:';

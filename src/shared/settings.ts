@@ -1,0 +1,37 @@
+/** Settings, declared once as data: type and default. electron-store in the app, conf elsewhere. */
+import { z } from 'zod';
+import { personNameSchema, roleSchema } from './story.ts';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const profileSchema = z.object({
+  name: personNameSchema,
+  role: roleSchema,
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const settingsSchema = z.object({
+  profile: profileSchema,
+  exportFolder: z.string().max(4096).nullable(),
+  theme: z.enum(THEMES),
+  lastKeywordFilter: z.string().max(200).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  profile: { name: 'Reporter', role: 'reporter' },
+  exportFolder: null,
+  theme: 'system',
+  lastKeywordFilter: null,
+};
+
+export const settingsPatchSchema = z
+  .object({
+    profile: profileSchema.optional(),
+    exportFolder: z.string().min(1).max(4096).nullable().optional(),
+    theme: z.enum(THEMES).optional(),
+    lastKeywordFilter: z.string().max(200).nullable().optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
