@@ -1,0 +1,71 @@
+/**
+ * One handler per contract channel, and `dispatch`, the single entry point every transport uses
+ * (Electron IPC, the browser test bridge): validate the input against the contract, run the
+ * handler, return a serialisable Result. Thrown errors never cross the boundary as exceptions.
+ */
+import { contract, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract.ts';
+import { AppError, type Result } from '../../shared/errors.ts';
+import type { Services } from './services.ts';
+
+export type Handlers = {
+  [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
+
+export function createHandlers(services: Services): Handlers {
+  const { stories, settings, exporter, platform } = services;
+  const profile = () => settings.get().profile;
+  return {
+    'app.info': () => ({ version: platform.version, dataDir: services.dataDir, platform: process.platform, shell: platform.shell }),
+    'app.readyToClose': () => {
+      platform.readyToClose();
+      return {};
+    },
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+    'stories.list': (filter) => stories.list(filter),
+    'stories.get': ({ id }) => stories.get(id),
+    'stories.create': ({ headline }) => stories.create(profile().name, headline ?? ''),
+    'stories.save': (input) => stories.save(input, profile().name),
+    'stories.delete': ({ id }) => {
+      stories.delete(id, profile().name);
+      return { id };
+    },
+    'stories.events': ({ id }) => stories.events(id),
+    'keywords.list': () => stories.keywords(),
+    'workflow.transition': ({ id, action, note }) => stories.transition(id, action, profile(), note),
+    'export.chooseFolder': async () => {
+      const folder = await platform.chooseExportFolder(settings.get().exportFolder);
+      if (folder) settings.update({ exportFolder: folder });
+      return { folder };
+    },
+    'export.story': async ({ id, format, folder }) => {
+      const story = stories.get(id);
+      const result = await exporter.exportStory(story, format, folder, stories.approvalValid(story));
+      stories.recordExport(story, profile().name, `${format}: ${result.path}`);
+      return result;
+    },
+  };
+}
+
+export async function dispatch(handlers: Handlers, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!Object.hasOwn(contract, channel)) {
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown channel: ${channel}` } };
+  }
+  const entry = contract[channel as Channel];
+  const parsed = entry.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return { ok: false, error: { code: 'invalid_input', message: `${issue?.message ?? 'Invalid input'}${where}` } };
+  }
+  try {
+    const handler = handlers[channel as Channel] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toJSON() };
+    console.error(`[copydesk] ${channel} failed:`, error);
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'internal', message: `Something went wrong: ${message}` } };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The local story database: SQLite through Node's built-in `node:sqlite` (no native module, so
+ * the same file works under Node and Electron). Numbered migrations, each applied in one
+ * transaction together with its `user_version` bump; a database written by a newer Copydesk is
+ * refused and never modified.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../../../shared/errors.ts';
+import { MIGRATIONS, type Migration } from './migrations.ts';
+
+export type Database = DatabaseSync;
+
+export interface OpenDatabaseOptions {
+  /** Migrations to apply; the app's own list unless a test provides another. */
+  readonly migrations?: readonly Migration[];
+  /** Called with the current version before any migration runs (backups hook in here). */
+  readonly beforeMigrate?: (db: Database, fromVersion: number, toVersion: number) => void;
+}
+
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1].version;
+  const db = new DatabaseSync(path, { timeout: 5000 });
+  try {
+    const version = userVersion(db);
+    if (version > latest) {
+      throw new AppError(
+        'database_newer',
+        `This library (${path}) was written by a newer version of Copydesk (database version ${version}; ` +
+          `this Copydesk understands up to ${latest}). Update Copydesk to open it; the file was not changed.`
+      );
+    }
+    // WAL: readers never block the writer; FULL: a reported save survives power loss (see README).
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA foreign_keys = ON');
+    if (version < latest) {
+      options.beforeMigrate?.(db, version, latest);
+      migrate(db, migrations, version);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function userVersion(db: Database): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  return row.user_version;
+}
+
+function migrate(db: Database, migrations: readonly Migration[], from: number): void {
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    transaction(db, () => {
+      migration.up(db);
+      // PRAGMA takes no parameters; the version is a number from our own table.
+      db.exec(`PRAGMA user_version = ${Number(migration.version)}`);
+    });
+  }
+}
+
+/** Run `work` in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
+export function transaction<T>(db: Database, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

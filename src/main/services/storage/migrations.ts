@@ -1,0 +1,60 @@
+/**
+ * Schema migrations, numbered from 1. Never edit a released migration: add the next one.
+ * Each runs inside a transaction that also bumps `PRAGMA user_version` (see database.ts).
+ */
+import type { DatabaseSync } from 'node:sqlite';
+
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly up: (db: DatabaseSync) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'stories, keywords and the per-story event log',
+    up(db) {
+      db.exec(`
+        CREATE TABLE stories (
+          id              TEXT PRIMARY KEY,
+          headline        TEXT NOT NULL,
+          body            TEXT NOT NULL,
+          plain_text      TEXT NOT NULL,
+          word_count      INTEGER NOT NULL,
+          keywords        TEXT NOT NULL,            -- JSON array, in the order the reporter gave
+          status          TEXT NOT NULL CHECK (status IN ('draft','in_review','returned','approved')),
+          revision        INTEGER NOT NULL CHECK (revision >= 1),
+          author          TEXT NOT NULL,
+          created_at      TEXT NOT NULL,
+          updated_at      TEXT NOT NULL,
+          approval        TEXT,                     -- JSON {approver, approvedAt, contentHash}
+          voided_approval TEXT,                     -- JSON, the last approval voided by an edit
+          review_note     TEXT                      -- JSON {by, at, note}
+        ) STRICT;
+        CREATE INDEX stories_updated ON stories(updated_at DESC);
+
+        CREATE TABLE story_keywords (
+          story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+          keyword  TEXT NOT NULL COLLATE NOCASE,
+          PRIMARY KEY (story_id, keyword)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX story_keywords_keyword ON story_keywords(keyword);
+
+        -- Append-only. Kept after a story is deleted (a future sync needs the tombstones).
+        CREATE TABLE story_events (
+          id          INTEGER PRIMARY KEY,
+          story_id    TEXT NOT NULL,
+          at          TEXT NOT NULL,
+          actor       TEXT NOT NULL,
+          kind        TEXT NOT NULL,
+          from_status TEXT,
+          to_status   TEXT,
+          revision    INTEGER NOT NULL,
+          detail      TEXT
+        ) STRICT;
+        CREATE INDEX story_events_story ON story_events(story_id, id);
+      `);
+    },
+  },
+];

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { bodyJson, paragraphNode, textNode } from '../src/shared/body.ts';
+import { contentHash } from '../src/main/services/content-hash.ts';
+
+const base = {
+  headline: 'What Does Azerbaijan Want as It Expands Ties With Israel?',
+  body: bodyJson([paragraphNode([textNode('Baku blames '), textNode('Iran', 1), textNode(' for the attack.')])]),
+  keywords: ['Azerbaijan', 'Israel', 'Iran'],
+};
+
+describe('content hash', () => {
+  it('is a stable SHA-256 for equal content', () => {
+    expect(contentHash(base)).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHash({ ...base })).toBe(contentHash(base));
+  });
+
+  it('changes after any content edit', () => {
+    const h = contentHash(base);
+    expect(contentHash({ ...base, headline: base.headline + '!' })).not.toBe(h);
+    expect(contentHash({ ...base, keywords: ['Azerbaijan', 'Israel'] })).not.toBe(h);
+    const unbolded = bodyJson([paragraphNode([textNode('Baku blames '), textNode('Iran'), textNode(' for the attack.')])]);
+    expect(contentHash({ ...base, body: unbolded })).not.toBe(h);
+    const oneWord = bodyJson([paragraphNode([textNode('Baku blames '), textNode('Iran', 1), textNode(' for the attacks.')])]);
+    expect(contentHash({ ...base, body: oneWord })).not.toBe(h);
+  });
+
+  it('ignores what is not content: keyword order, node splits, editor-only fields', () => {
+    const h = contentHash(base);
+    expect(contentHash({ ...base, keywords: ['Iran', 'Israel', 'Azerbaijan'] })).toBe(h);
+    const split = bodyJson([paragraphNode([textNode('Baku '), textNode('blames '), textNode('Iran', 1), textNode(' for the attack.')])]);
+    expect(contentHash({ ...base, body: split })).toBe(h);
+    const withDirection = JSON.parse(base.body);
+    withDirection.root.children[0].direction = 'rtl';
+    withDirection.root.children[0].children[0].style = 'color: red';
+    expect(contentHash({ ...base, body: JSON.stringify(withDirection) })).toBe(h);
+  });
+});
