@@ -20,7 +20,15 @@ const malformed: Record<Channel, unknown[]> = {
     { exportFolder: 7 },
     { nope: 1 },
   ],
-  'stories.list': [{ keyword: '' }, { keyword: 'a'.repeat(81) }, { status: 'published' }, { nope: 1 }],
+  'stories.list': [
+    { keyword: '' },
+    { keyword: 'a'.repeat(81) },
+    { status: 'published' },
+    { sort: 'random' },
+    { from: '27/11/2026' },
+    { query: 'x'.repeat(501) },
+    { nope: 1 },
+  ],
   'stories.get': [{}, { id: 'not-an-id' }, { id: 5 }, { id: GOOD_ID, extra: true }],
   'stories.create': [{ headline: 5 }, { headline: 'x'.repeat(501) }, { nope: 1 }],
   'stories.save': [
@@ -33,7 +41,19 @@ const malformed: Record<Channel, unknown[]> = {
     { id: GOOD_ID, baseRevision: 1, headline: 'h', body: bodyFromParagraphs(['x']), keywords: [''] },
     { id: GOOD_ID, baseRevision: 1, headline: 'h', body: bodyFromParagraphs(['x']), keywords: 'Iran' },
   ],
+  'stories.createCopy': [
+    { headline: 'h', body: 'nope', keywords: [] },
+    { headline: 'h', body: bodyFromParagraphs(['x']), keywords: [], sourceId: 'x' },
+    { headline: 'h', body: bodyFromParagraphs(['x']) },
+  ],
   'stories.delete': [{}, { id: '../../etc/passwd' }],
+  'trash.list': [{ nope: 1 }],
+  'trash.restore': [{}, { id: 'x' }],
+  'trash.empty': [{ all: true }],
+  'revisions.list': [{}, { id: 1 }],
+  'revisions.get': [{}, { revisionId: 0 }, { revisionId: 'one' }],
+  'revisions.restore': [{ id: GOOD_ID, revisionId: 1 }, { id: GOOD_ID, revisionId: -1, baseRevision: 1 }],
+  'library.stats': [{ nope: 1 }],
   'stories.events': [{}, { id: null }],
   'keywords.list': [{ nope: 1 }],
   'workflow.transition': [
@@ -50,7 +70,7 @@ const malformed: Record<Channel, unknown[]> = {
 };
 
 function snapshot(db: ReturnType<typeof makeServices>['services']['db']) {
-  return ['stories', 'story_keywords', 'story_events'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all());
+  return ['stories', 'story_keywords', 'story_events', 'revisions'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all());
 }
 
 describe('the contract', () => {

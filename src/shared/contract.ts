@@ -6,13 +6,15 @@
 import { z } from 'zod';
 import {
   headlineSchema,
-  keywordSchema,
+  libraryQuerySchema,
+  revisionSchema,
+  revisionSummarySchema,
   storyContentSchema,
+  storyListRowSchema,
+  trashedStorySchema,
   storyEventSchema,
   storyIdSchema,
   storySchema,
-  storyStatusSchema,
-  storySummarySchema,
 } from './story.ts';
 import { settingsPatchSchema, settingsSchema } from './settings.ts';
 import { workflowActionSchema } from './workflow.ts';
@@ -36,20 +38,47 @@ export const contract = {
   'app.readyToClose': { input: none, output: z.object({}) },
   'settings.get': { input: none, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
-  'stories.list': {
-    input: z
-      .object({ keyword: keywordSchema.optional(), status: storyStatusSchema.optional() })
-      .strict(),
-    output: z.array(storySummarySchema),
-  },
+  /** The library: filters combine; `query` is a full-text search (ranked, with snippets). */
+  'stories.list': { input: libraryQuerySchema, output: z.array(storyListRowSchema) },
   'stories.get': { input: byId, output: storySchema },
   'stories.create': { input: z.object({ headline: headlineSchema.optional() }).strict(), output: storySchema },
+  /** Save content. Refused with `conflict` unless `baseRevision` is still the story's revision. */
   'stories.save': {
-    input: storyContentSchema.extend({ id: storyIdSchema, baseRevision: z.number().int().positive() }).strict(),
+    input: storyContentSchema
+      .extend({ id: storyIdSchema, baseRevision: z.number().int().positive(), checkpoint: z.boolean().optional() })
+      .strict(),
     output: storySchema,
   },
+  /** "Keep mine as a copy" after a conflict. */
+  'stories.createCopy': {
+    input: storyContentSchema.extend({ sourceId: storyIdSchema.optional() }).strict(),
+    output: storySchema,
+  },
+  /** Moves the story to the trash. */
   'stories.delete': { input: byId, output: z.object({ id: z.string() }) },
   'stories.events': { input: byId, output: z.array(storyEventSchema) },
+  'trash.list': { input: none, output: z.array(trashedStorySchema) },
+  'trash.restore': { input: byId, output: storySchema },
+  'trash.empty': { input: none, output: z.object({ purged: z.number().int() }) },
+  'revisions.list': { input: byId, output: z.array(revisionSummarySchema) },
+  'revisions.get': { input: z.object({ revisionId: z.number().int().positive() }).strict(), output: revisionSchema },
+  /** Restores an older revision's content as a new revision (the current one is kept first). */
+  'revisions.restore': {
+    input: z
+      .object({ id: storyIdSchema, revisionId: z.number().int().positive(), baseRevision: z.number().int().positive() })
+      .strict(),
+    output: storySchema,
+  },
+  'library.stats': {
+    input: none,
+    output: z.object({
+      bytes: z.number().int(),
+      stories: z.number().int(),
+      trash: z.number().int(),
+      revisions: z.number().int(),
+      dataDir: z.string(),
+    }),
+  },
   'keywords.list': {
     input: none,
     output: z.array(z.object({ keyword: z.string(), count: z.number().int() })),

@@ -1,6 +1,6 @@
 /** Settings, declared once as data: type and default. electron-store in the app, conf elsewhere. */
 import { z } from 'zod';
-import { personNameSchema, roleSchema } from './story.ts';
+import { libraryQuerySchema, personNameSchema, roleSchema } from './story.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -16,6 +16,10 @@ export const settingsSchema = z.object({
   exportFolder: z.string().max(4096).nullable(),
   theme: z.enum(THEMES),
   lastKeywordFilter: z.string().max(200).nullable(),
+  /** The story list's last filters and sort, restored at start. */
+  libraryView: libraryQuerySchema.omit({ query: true, limit: true }),
+  /** Stories in the trash longer than this are deleted for good. */
+  trashRetentionDays: z.number().int().min(1).max(3650),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -24,6 +28,8 @@ export const DEFAULT_SETTINGS: Settings = {
   exportFolder: null,
   theme: 'system',
   lastKeywordFilter: null,
+  libraryView: { sort: 'updated' },
+  trashRetentionDays: 30,
 };
 
 export const settingsPatchSchema = z
@@ -32,6 +38,8 @@ export const settingsPatchSchema = z
     exportFolder: z.string().min(1).max(4096).nullable().optional(),
     theme: z.enum(THEMES).optional(),
     lastKeywordFilter: z.string().max(200).nullable().optional(),
+    libraryView: libraryQuerySchema.omit({ query: true, limit: true }).optional(),
+    trashRetentionDays: z.number().int().min(1).max(3650).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -111,7 +111,7 @@ export const storySchema = z.object({
   body: z.string(),
   plainText: z.string(),
   wordCount: z.number().int().nonnegative(),
-  keywords: z.array(z.string()),
+  keywords: z.array(z.string()).readonly(),
   status: storyStatusSchema,
   revision: z.number().int().positive(),
   author: z.string(),
@@ -162,6 +162,10 @@ export const EVENT_KINDS = [
   'approval_voided',
   'exported',
   'deleted',
+  'restored',
+  'purged',
+  'revision_restored',
+  'imported',
 ] as const;
 export type StoryEventKind = (typeof EVENT_KINDS)[number];
 
@@ -187,3 +191,112 @@ export const storyEventSchema = z.object({
   revision: z.number().int(),
   detail: z.string().nullable(),
 });
+
+// --- The library: listing, search, trash (issue #3) ---
+
+export const LIBRARY_SORTS = ['updated', 'created', 'headline', 'status'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+export const SORT_LABELS: Readonly<Record<LibrarySort, string>> = {
+  updated: 'Last updated',
+  created: 'Created',
+  headline: 'Headline',
+  status: 'Status',
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.');
+
+/** What the story list shows: filters combine (AND); `query` searches the full text. */
+export const libraryQuerySchema = z
+  .object({
+    query: z.string().max(500).optional(),
+    keyword: keywordSchema.optional(),
+    status: storyStatusSchema.optional(),
+    author: z.string().trim().min(1).max(200).optional(),
+    /** Updated on or after this day (UTC). */
+    from: isoDate.optional(),
+    /** Updated on or before this day (UTC). */
+    to: isoDate.optional(),
+    sort: z.enum(LIBRARY_SORTS).optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+export type LibraryQuery = z.output<typeof libraryQuerySchema>;
+
+export interface StoryListRow extends StorySummary {
+  /** With a search query: an excerpt around the hits, hits between \u0002 and \u0003. */
+  readonly snippet: string | null;
+}
+export const storyListRowSchema = storySummarySchema.extend({ snippet: z.string().nullable() });
+
+export interface TrashedStory extends StorySummary {
+  readonly deletedAt: string;
+  readonly deletedBy: string;
+}
+export const trashedStorySchema = storySummarySchema.extend({ deletedAt: z.string(), deletedBy: z.string() });
+
+// --- Revisions ---
+
+export const REVISION_REASONS = [
+  'manual',
+  'interval',
+  'before-submit',
+  'after-submit',
+  'before-approve',
+  'after-approve',
+  'before-return',
+  'after-return',
+  'before-withdraw',
+  'after-withdraw',
+  'before-restore',
+  'restored',
+  'before-import',
+  'imported',
+] as const;
+export type RevisionReason = (typeof REVISION_REASONS)[number];
+export const REVISION_REASON_LABELS: Readonly<Record<RevisionReason, string>> = {
+  manual: 'Saved by hand',
+  interval: 'Every 10 minutes of editing',
+  'before-submit': 'Before submitting',
+  'after-submit': 'Submitted for review',
+  'before-approve': 'Before approval',
+  'after-approve': 'Approved',
+  'before-return': 'Before sending back',
+  'after-return': 'Sent back',
+  'before-withdraw': 'Before withdrawing',
+  'after-withdraw': 'Withdrawn from review',
+  'before-restore': 'Before restoring an older revision',
+  restored: 'Restored from an older revision',
+  'before-import': 'Before an import over it',
+  imported: 'Imported',
+};
+
+export interface RevisionSummary {
+  readonly id: number;
+  readonly storyId: string;
+  readonly storyRevision: number;
+  readonly at: string;
+  readonly author: string;
+  readonly device: string;
+  readonly reason: RevisionReason;
+  readonly status: StoryStatus;
+  readonly headline: string;
+  readonly wordCount: number;
+  readonly contentHash: string;
+}
+export const revisionSummarySchema = z.object({
+  id: z.number().int(),
+  storyId: z.string(),
+  storyRevision: z.number().int(),
+  at: z.string(),
+  author: z.string(),
+  device: z.string(),
+  reason: z.enum(REVISION_REASONS),
+  status: storyStatusSchema,
+  headline: z.string(),
+  wordCount: z.number().int(),
+  contentHash: z.string(),
+});
+export interface Revision extends RevisionSummary {
+  readonly story: Story;
+}
+export const revisionSchema = revisionSummarySchema.extend({ story: storySchema });

@@ -26,11 +26,19 @@ export function createHandlers(services: Services): Handlers {
     'stories.get': ({ id }) => stories.get(id),
     'stories.create': ({ headline }) => stories.create(profile().name, headline ?? ''),
     'stories.save': (input) => stories.save(input, profile().name),
+    'stories.createCopy': ({ sourceId, ...content }) => stories.createCopy(content, profile().name, sourceId ?? null),
     'stories.delete': ({ id }) => {
       stories.delete(id, profile().name);
       return { id };
     },
     'stories.events': ({ id }) => stories.events(id),
+    'trash.list': () => stories.trash(),
+    'trash.restore': ({ id }) => stories.restoreFromTrash(id, profile().name),
+    'trash.empty': () => ({ purged: stories.emptyTrash(profile().name) }),
+    'revisions.list': ({ id }) => stories.revisions(id),
+    'revisions.get': ({ revisionId }) => stories.revision(revisionId),
+    'revisions.restore': ({ id, revisionId, baseRevision }) => stories.restoreRevision(id, revisionId, baseRevision, profile().name),
+    'library.stats': () => ({ ...stories.counts(), bytes: services.librarySize(), dataDir: services.dataDir }),
     'keywords.list': () => stories.keywords(),
     'workflow.transition': ({ id, action, note }) => stories.transition(id, action, profile(), note),
     'export.chooseFolder': async () => {

@@ -3,7 +3,8 @@
  * bridge and the command line all build their services here; what differs between them (where the
  * data lives, the settings store, native dialogs) is injected.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createExporter } from './export/index.ts';
 import { createSettingsService, type SettingsBacking } from './settings-service.ts';
@@ -27,6 +28,8 @@ export interface ServicesOptions {
   /** Folder holding resources/schemas (the NewsML-G2 XSD). */
   readonly schemasDir: string;
   readonly now?: () => Date;
+  /** This machine's name, recorded on revisions (default: the host name). */
+  readonly device?: string;
 }
 
 export const DATABASE_FILE = 'copydesk.db';
@@ -36,11 +39,17 @@ export function createServices(options: ServicesOptions) {
   const now = options.now ?? (() => new Date());
   const db: Database = openDatabase(join(options.dataDir, DATABASE_FILE));
   const settings = createSettingsService(options.settingsBacking);
+  const stories = createStoryService({ db, now, device: options.device ?? hostname() });
+  stories.purgeExpired(settings.get().trashRetentionDays);
   return {
     dataDir: options.dataDir,
     db,
     settings,
-    stories: createStoryService({ db, now }),
+    stories,
+    /** Bytes the library takes on disk: the database with its WAL, and the backups. */
+    librarySize(): number {
+      return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups');
+    },
     exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
     platform: options.platform,
     close(): void {
@@ -50,3 +59,13 @@ export function createServices(options: ServicesOptions) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+function folderSize(dir: string, include: (name: string) => boolean = () => true): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!include(entry.name)) continue;
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? folderSize(path) : statSync(path).size;
+  }
+  return total;
+}

@@ -6,21 +6,41 @@ import { monotonicFactory } from 'ulid';
 import { EMPTY_BODY, countWords, parseBody, plainText } from '../../shared/body.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Profile } from '../../shared/settings.ts';
-import type { Story, StoryContent, StoryEvent, StoryEventKind, StoryStatus, StorySummary } from '../../shared/story.ts';
+import type {
+  Revision,
+  RevisionReason,
+  RevisionSummary,
+  Story,
+  StoryContent,
+  StoryEvent,
+  StoryEventKind,
+  StoryListRow,
+  StoryStatus,
+  TrashedStory,
+} from '../../shared/story.ts';
 import { checkTransition, statusAfterContentEdit, type WorkflowAction } from '../../shared/workflow.ts';
-import { contentHash } from './content-hash.ts';
+import { contentHash, type HashableContent } from './content-hash.ts';
 import { transaction, type Database } from './storage/database.ts';
+import { RevisionRepository } from './storage/revision-repository.ts';
 import { StoryRepository, type StoryListFilter } from './storage/story-repository.ts';
 
 export interface StoryServiceDeps {
   readonly db: Database;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** The name of this machine, recorded on every revision. */
+  readonly device?: string;
 }
+
+/** While someone keeps editing, keep a revision at least this often. */
+export const REVISION_INTERVAL_MS = 10 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface SaveInput extends StoryContent {
   readonly id: string;
   readonly baseRevision: number;
+  /** An explicit save (Ctrl/Cmd+S): also keep a revision. */
+  readonly checkpoint?: boolean;
 }
 
 const EVENT_FOR_ACTION: Readonly<Record<WorkflowAction, StoryEventKind>> = {
@@ -36,12 +56,92 @@ export function createStoryService(deps: StoryServiceDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? monotonicFactory();
+  const device = deps.device ?? 'this computer';
   const repo = new StoryRepository(db);
+  const revisions = new RevisionRepository(db);
 
   function require(id: string): Story {
     const story = repo.get(id);
-    if (!story) throw new AppError('not_found', 'That story no longer exists. It may have been deleted.');
+    if (story) return story;
+    if (repo.getTrashed(id)) throw new AppError('not_found', 'That story is in the trash. Restore it to work on it again.');
+    throw new AppError('not_found', 'That story no longer exists. It may have been deleted.');
+  }
+
+  /**
+   * Keep a revision of `story`, unless the newest revision already holds exactly this state
+   * (same content, status and story revision): repeated checkpoints do not multiply revisions.
+   */
+  function keepRevision(story: Story, reason: RevisionReason, author: string, at: string): RevisionSummary | null {
+    const hash = contentHash(story);
+    const latest = revisions.latest(story.id);
+    if (latest && latest.contentHash === hash && latest.status === story.status && latest.storyRevision === story.revision) {
+      return null;
+    }
+    return revisions.add({ story, at, author, device, reason, contentHash: hash });
+  }
+
+  function insertNew(author: string, headline: string): Story {
+    const at = now().toISOString();
+    const story: Story = {
+      id: newId(),
+      headline,
+      body: EMPTY_BODY,
+      plainText: '',
+      wordCount: countWords(headline),
+      keywords: [],
+      status: 'draft',
+      revision: 1,
+      author,
+      createdAt: at,
+      updatedAt: at,
+      approval: null,
+      voidedApproval: null,
+      reviewNote: null,
+    };
+    repo.insert(story);
+    record(story, author, 'created', null);
     return story;
+  }
+
+  /** Delete for good. The event log keeps a `purged` tombstone for each story. */
+  function purge(ids: readonly string[], actor: string, why: string): number {
+    return transaction(db, () => {
+      let purged = 0;
+      const at = now().toISOString();
+      for (const id of ids) {
+        const story = repo.getTrashed(id);
+        if (!story || !repo.purge(id)) continue;
+        repo.appendEvent({ storyId: id, at, actor, kind: 'purged', fromStatus: null, toStatus: null, revision: story.revision, detail: why });
+        purged++;
+      }
+      return purged;
+    });
+  }
+
+  /** The common path of every content change: save, restore, import. */
+  function applyContent(current: Story, content: HashableContent, actor: string, at: string): Story {
+    const text = plainText(parseBody(content.body));
+    const contentChanged = contentHash(current) !== contentHash(content);
+    const voids = contentChanged && current.status === 'approved' && current.approval !== null;
+    const next: Story = {
+      ...current,
+      headline: content.headline,
+      body: content.body,
+      keywords: [...content.keywords],
+      plainText: text,
+      wordCount: countWords(`${content.headline}\n${text}`),
+      revision: current.revision + 1,
+      updatedAt: at,
+      status: contentChanged ? statusAfterContentEdit(current.status) : current.status,
+      approval: voids ? null : current.approval,
+      voidedApproval: voids && current.approval ? { ...current.approval, voidedAt: at, voidedBy: actor } : current.voidedApproval,
+    };
+    if (!repo.update(next, current.revision)) {
+      throw new AppError('conflict', 'This story was changed elsewhere while saving. Your text was not saved over it.');
+    }
+    record(next, actor, 'edited', current.status);
+    if (voids) record(next, actor, 'approval_voided', current.status, 'Content changed after approval.');
+    return next;
   }
 
   function record(story: Story, actor: string, kind: StoryEventKind, from: StoryStatus | null, detail: string | null = null) {
@@ -59,35 +159,14 @@ export function createStoryService(deps: StoryServiceDeps) {
 
   return {
     create(author: string, headline = ''): Story {
-      const at = now().toISOString();
-      const story: Story = {
-        id: newId(),
-        headline,
-        body: EMPTY_BODY,
-        plainText: '',
-        wordCount: 0,
-        keywords: [],
-        status: 'draft',
-        revision: 1,
-        author,
-        createdAt: at,
-        updatedAt: at,
-        approval: null,
-        voidedApproval: null,
-        reviewNote: null,
-      };
-      transaction(db, () => {
-        repo.insert(story);
-        record(story, author, 'created', null);
-      });
-      return story;
+      return transaction(db, () => insertNew(author, headline));
     },
 
     get(id: string): Story {
       return require(id);
     },
 
-    list(filter: StoryListFilter = {}): StorySummary[] {
+    list(filter: StoryListFilter = {}): StoryListRow[] {
       return repo.list(filter);
     },
 
@@ -114,37 +193,19 @@ export function createStoryService(deps: StoryServiceDeps) {
               `revision ${input.baseRevision}). Your text was not saved over it.`
           );
         }
-        if (
+        const at = now().toISOString();
+        const unchanged =
           current.headline === input.headline &&
           current.body === input.body &&
-          JSON.stringify(current.keywords) === JSON.stringify(input.keywords)
-        ) {
-          return current; // nothing changed: not a save
+          JSON.stringify(current.keywords) === JSON.stringify(input.keywords);
+        const next = unchanged ? current : applyContent(current, input, actor, at);
+        if (input.checkpoint) {
+          keepRevision(next, 'manual', actor, at);
+        } else if (!unchanged) {
+          const latest = revisions.latest(next.id);
+          const since = Date.parse(latest?.at ?? current.createdAt);
+          if (Date.parse(at) - since >= REVISION_INTERVAL_MS) keepRevision(next, 'interval', actor, at);
         }
-        const doc = parseBody(input.body);
-        const text = plainText(doc);
-        const at = now().toISOString();
-        const contentChanged =
-          contentHash(current) !== contentHash({ headline: input.headline, body: input.body, keywords: input.keywords });
-        const voids = contentChanged && current.status === 'approved' && current.approval !== null;
-        const next: Story = {
-          ...current,
-          headline: input.headline,
-          body: input.body,
-          keywords: [...input.keywords],
-          plainText: text,
-          wordCount: countWords(`${input.headline}\n${text}`),
-          revision: current.revision + 1,
-          updatedAt: at,
-          status: contentChanged ? statusAfterContentEdit(current.status) : current.status,
-          approval: voids ? null : current.approval,
-          voidedApproval: voids && current.approval ? { ...current.approval, voidedAt: at, voidedBy: actor } : current.voidedApproval,
-        };
-        if (!repo.update(next, current.revision)) {
-          throw new AppError('conflict', 'This story was changed elsewhere while saving. Your text was not saved over it.');
-        }
-        record(next, actor, 'edited', current.status);
-        if (voids) record(next, actor, 'approval_voided', current.status, 'Content changed after approval.');
         return next;
       });
     },
@@ -169,10 +230,12 @@ export function createStoryService(deps: StoryServiceDeps) {
           reviewNote:
             action === 'return' ? { by: profile.name, at, note: trimmed } : action === 'approve' ? null : current.reviewNote,
         };
+        keepRevision(current, `before-${action}`, profile.name, at);
         if (!repo.update(next, current.revision)) {
           throw new AppError('conflict', 'This story was changed elsewhere. Reload it and try again.');
         }
         record(next, profile.name, EVENT_FOR_ACTION[action], current.status, action === 'return' ? trimmed : null);
+        keepRevision(next, `after-${action}`, profile.name, at);
         return next;
       });
     },
@@ -195,21 +258,81 @@ export function createStoryService(deps: StoryServiceDeps) {
       });
     },
 
+    /** Move a story to the trash. Its revisions and history stay until the trash is emptied. */
     delete(id: string, actor: string): void {
       transaction(db, () => {
         const current = require(id);
-        repo.delete(id);
-        repo.appendEvent({
-          storyId: id,
-          at: now().toISOString(),
-          actor,
-          kind: 'deleted',
-          fromStatus: current.status,
-          toStatus: null,
-          revision: current.revision,
-          detail: current.headline,
-        });
+        const at = now().toISOString();
+        repo.trash(id, at, actor);
+        repo.appendEvent({ storyId: id, at, actor, kind: 'deleted', fromStatus: current.status, toStatus: null, revision: current.revision, detail: current.headline });
       });
+    },
+
+    trash(): TrashedStory[] {
+      return repo.listTrash();
+    },
+
+    restoreFromTrash(id: string, actor: string): Story {
+      return transaction(db, () => {
+        const story = repo.untrash(id);
+        if (!story) throw new AppError('not_found', 'That story is not in the trash.');
+        repo.appendEvent({ storyId: id, at: now().toISOString(), actor, kind: 'restored', fromStatus: null, toStatus: story.status, revision: story.revision, detail: null });
+        return story;
+      });
+    },
+
+    emptyTrash(actor: string): number {
+      return purge(repo.listTrash().map((t) => t.id), actor, 'Trash emptied');
+    },
+
+    /** Purge what has been in the trash longer than `days` days. */
+    purgeExpired(days: number, actor = 'Copydesk'): number {
+      const cutoff = new Date(now().getTime() - days * DAY_MS).toISOString();
+      return purge(repo.trashedBefore(cutoff), actor, `In the trash for more than ${days} days`);
+    },
+
+    revisions(id: string): RevisionSummary[] {
+      if (!repo.exists(id)) throw new AppError('not_found', 'That story no longer exists.');
+      return revisions.list(id);
+    },
+
+    revision(revisionId: number): Revision {
+      const revision = revisions.get(revisionId);
+      if (!revision) throw new AppError('not_found', 'That revision does not exist.');
+      return revision;
+    },
+
+    /** Bring back an older revision's content as a new revision. Nothing is destroyed. */
+    restoreRevision(id: string, revisionId: number, baseRevision: number, actor: string): Story {
+      return transaction(db, () => {
+        const current = require(id);
+        const old = revisions.get(revisionId);
+        if (!old || old.storyId !== id) throw new AppError('not_found', 'That revision does not belong to this story.');
+        if (current.revision !== baseRevision) {
+          throw new AppError('conflict', `This story was changed elsewhere (now at revision ${current.revision}). Reload it before restoring.`);
+        }
+        const at = now().toISOString();
+        keepRevision(current, 'before-restore', actor, at);
+        const next = applyContent(current, old.story, actor, at);
+        repo.appendEvent({ storyId: id, at, actor, kind: 'revision_restored', fromStatus: current.status, toStatus: next.status, revision: next.revision, detail: `From revision ${old.storyRevision} of ${old.at}` });
+        keepRevision(next, 'restored', actor, at);
+        return next;
+      });
+    },
+
+    /** "Keep mine as a copy" after a conflict: a new draft with the given content. */
+    createCopy(content: StoryContent, author: string, sourceId: string | null): Story {
+      return transaction(db, () => {
+        const at = now().toISOString();
+        const blank = insertNew(author, content.headline);
+        const next = applyContent(blank, content, author, at);
+        if (sourceId) record(next, author, 'edited', blank.status, `Copy of story ${sourceId}`);
+        return next;
+      });
+    },
+
+    counts(): { stories: number; trash: number; revisions: number } {
+      return { ...repo.counts(), revisions: revisions.count() };
     },
   };
 }

@@ -3,6 +3,7 @@
  * Each runs inside a transaction that also bumps `PRAGMA user_version` (see database.ts).
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { foldForSearch } from '../../../shared/search-text.ts';
 
 export interface Migration {
   readonly version: number;
@@ -55,6 +56,50 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         CREATE INDEX story_events_story ON story_events(story_id, id);
       `);
+    },
+  },
+  {
+    version: 2,
+    description: 'revisions, trash and full-text search',
+    up(db) {
+      db.exec(`
+        ALTER TABLE stories ADD COLUMN deleted_at TEXT;
+        ALTER TABLE stories ADD COLUMN deleted_by TEXT;
+        CREATE INDEX stories_deleted ON stories(deleted_at) WHERE deleted_at IS NOT NULL;
+        CREATE INDEX stories_created ON stories(created_at DESC);
+
+        -- Full copies of a story at meaningful points. The snapshot is deflate-compressed JSON.
+        CREATE TABLE revisions (
+          id             INTEGER PRIMARY KEY,
+          story_id       TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+          story_revision INTEGER NOT NULL,
+          at             TEXT NOT NULL,
+          author         TEXT NOT NULL,
+          device         TEXT NOT NULL,
+          reason         TEXT NOT NULL,
+          content_hash   TEXT NOT NULL,
+          status         TEXT NOT NULL,
+          headline       TEXT NOT NULL,
+          word_count     INTEGER NOT NULL,
+          snapshot       BLOB NOT NULL
+        ) STRICT;
+        CREATE INDEX revisions_story ON revisions(story_id, id);
+
+        -- Search index over folded text (see shared/search-text.ts); rowid = stories.rowid.
+        CREATE VIRTUAL TABLE story_search USING fts5(
+          headline, body, keywords, tokenize = 'unicode61 remove_diacritics 2'
+        );
+      `);
+      const insert = db.prepare('INSERT INTO story_search (rowid, headline, body, keywords) VALUES (?, ?, ?, ?)');
+      const rows = db.prepare('SELECT rowid, headline, plain_text, keywords FROM stories').all() as {
+        rowid: number;
+        headline: string;
+        plain_text: string;
+        keywords: string;
+      }[];
+      for (const row of rows) {
+        insert.run(row.rowid, foldForSearch(row.headline), foldForSearch(row.plain_text), foldForSearch((JSON.parse(row.keywords) as string[]).join(' ')));
+      }
     },
   },
 ];

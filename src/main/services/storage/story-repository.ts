@@ -1,6 +1,17 @@
 /** Rows ⇄ story records. SQL lives here and nowhere else; the story service holds the rules. */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { Story, StoryEvent, StoryEventKind, StoryStatus, StorySummary } from '../../../shared/story.ts';
+import { ftsMatchExpression, foldForSearch, isEmptyQuery, makeSnippet, parseQuery } from '../../../shared/search-text.ts';
+import type {
+  LibraryQuery,
+  LibrarySort,
+  Story,
+  StoryEvent,
+  StoryEventKind,
+  StoryListRow,
+  StoryStatus,
+  StorySummary,
+  TrashedStory,
+} from '../../../shared/story.ts';
 
 interface StoryRow {
   id: string;
@@ -17,6 +28,8 @@ interface StoryRow {
   approval: string | null;
   voided_approval: string | null;
   review_note: string | null;
+  deleted_at?: string | null;
+  deleted_by?: string | null;
 }
 
 interface EventRow {
@@ -31,14 +44,20 @@ interface EventRow {
   detail: string | null;
 }
 
-export interface StoryListFilter {
-  readonly keyword?: string;
-  readonly status?: StoryStatus;
-}
+export type StoryListFilter = LibraryQuery;
+
+const ORDER_BY: Readonly<Record<LibrarySort, string>> = {
+  updated: 's.updated_at DESC, s.id DESC',
+  created: 's.created_at DESC, s.id DESC',
+  headline: "CASE WHEN s.headline = '' THEN 1 ELSE 0 END, s.headline COLLATE NOCASE, s.id",
+  status: "CASE s.status WHEN 'in_review' THEN 0 WHEN 'returned' THEN 1 WHEN 'draft' THEN 2 ELSE 3 END, s.updated_at DESC",
+};
+// bm25 weights: a hit in the headline counts most, then keywords, then the body.
+const RANK = 'bm25(story_search, 10.0, 1.0, 5.0)';
 
 export type NewStoryEvent = Omit<StoryEvent, 'id'>;
 
-const SUMMARY_COLUMNS = 'id, headline, status, keywords, author, updated_at, word_count, revision';
+const SUMMARY_COLUMNS = 's.id, s.headline, s.status, s.keywords, s.author, s.updated_at, s.word_count, s.revision';
 
 export class StoryRepository {
   private readonly db: DatabaseSync;
@@ -57,9 +76,20 @@ export class StoryRepository {
     return statement;
   }
 
+  /** A live story (not in the trash), or null. */
   get(id: string): Story | null {
-    const row = this.sql('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    const row = this.sql('SELECT * FROM stories WHERE id = ? AND deleted_at IS NULL').get(id) as StoryRow | undefined;
     return row ? toStory(row) : null;
+  }
+
+  /** A story in the trash, or null. */
+  getTrashed(id: string): Story | null {
+    const row = this.sql('SELECT * FROM stories WHERE id = ? AND deleted_at IS NOT NULL').get(id) as StoryRow | undefined;
+    return row ? toStory(row) : null;
+  }
+
+  exists(id: string): boolean {
+    return this.sql('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined;
   }
 
   insert(story: Story): void {
@@ -69,6 +99,7 @@ export class StoryRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ).run(...storyValues(story));
     this.replaceKeywords(story.id, story.keywords);
+    this.index(story);
   }
 
   /** Writes `story` only if the stored revision is still `expectedRevision`; returns whether it did. */
@@ -81,34 +112,101 @@ export class StoryRepository {
     ).run(...rest, id, expectedRevision);
     if (result.changes === 0) return false;
     this.replaceKeywords(story.id, story.keywords);
+    this.index(story);
     return true;
   }
 
-  delete(id: string): boolean {
+  /** Move to the trash: the row stays (with its revisions) until it is purged. */
+  trash(id: string, at: string, by: string): boolean {
+    const changed = this.sql('UPDATE stories SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL').run(at, by, id).changes > 0;
+    if (changed) this.unindex(id);
+    return changed;
+  }
+
+  untrash(id: string): Story | null {
+    const changed = this.sql('UPDATE stories SET deleted_at = NULL, deleted_by = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id).changes > 0;
+    if (!changed) return null;
+    const story = this.get(id)!;
+    this.index(story);
+    return story;
+  }
+
+  /** Remove for good (revisions and keywords go with it by cascade; the event log stays). */
+  purge(id: string): boolean {
+    this.unindex(id);
     return this.sql('DELETE FROM stories WHERE id = ?').run(id).changes > 0;
   }
 
-  list(filter: StoryListFilter = {}): StorySummary[] {
-    const where: string[] = [];
-    const params: string[] = [];
+  listTrash(): TrashedStory[] {
+    const rows = this.sql(
+      `SELECT ${SUMMARY_COLUMNS}, s.deleted_at, s.deleted_by FROM stories s WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC`
+    ).all() as unknown as StoryRow[];
+    return rows.map((r) => ({ ...toSummary(r), deletedAt: r.deleted_at!, deletedBy: r.deleted_by ?? '' }));
+  }
+
+  /** Ids of stories in the trash since before `cutoff` (ISO time). */
+  trashedBefore(cutoff: string): string[] {
+    return (this.sql('SELECT id FROM stories WHERE deleted_at IS NOT NULL AND deleted_at < ?').all(cutoff) as { id: string }[]).map((r) => r.id);
+  }
+
+  counts(): { stories: number; trash: number } {
+    return this.sql(
+      'SELECT COUNT(*) FILTER (WHERE deleted_at IS NULL) AS stories, COUNT(*) FILTER (WHERE deleted_at IS NOT NULL) AS trash FROM stories'
+    ).get() as { stories: number; trash: number };
+  }
+
+  /**
+   * The story list: filters combine; with a search `query` the rows are ranked by relevance (unless
+   * another sort is asked for) and carry a snippet around the hits.
+   */
+  list(filter: StoryListFilter = {}): StoryListRow[] {
+    const where = ['s.deleted_at IS NULL'];
+    const params: (string | number)[] = [];
     if (filter.keyword) {
-      where.push('id IN (SELECT story_id FROM story_keywords WHERE keyword = ?)');
+      where.push('s.id IN (SELECT story_id FROM story_keywords WHERE keyword = ?)');
       params.push(filter.keyword);
     }
     if (filter.status) {
-      where.push('status = ?');
+      where.push('s.status = ?');
       params.push(filter.status);
     }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM stories ${clause} ORDER BY updated_at DESC, id DESC`).all(
-      ...params
-    ) as unknown as StoryRow[];
-    return rows.map(toSummary);
+    if (filter.author) {
+      where.push('s.author = ? COLLATE NOCASE');
+      params.push(filter.author);
+    }
+    if (filter.from) {
+      where.push('s.updated_at >= ?');
+      params.push(`${filter.from}T00:00:00.000Z`);
+    }
+    if (filter.to) {
+      where.push('s.updated_at <= ?');
+      params.push(`${filter.to}T23:59:59.999Z`);
+    }
+    const limit = filter.limit ?? 10_000;
+    const query = parseQuery(filter.query ?? '');
+    if (isEmptyQuery(query)) {
+      const order = ORDER_BY[filter.sort ?? 'updated'];
+      const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM stories s WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(
+        ...params,
+        limit
+      ) as unknown as StoryRow[];
+      return rows.map((r) => ({ ...toSummary(r), snippet: null }));
+    }
+    const order = filter.sort ? ORDER_BY[filter.sort] : `${RANK}, s.updated_at DESC`;
+    const rows = this.sql(
+      `SELECT ${SUMMARY_COLUMNS}, s.plain_text FROM story_search
+         JOIN stories s ON s.rowid = story_search.rowid
+       WHERE story_search MATCH ? AND ${where.join(' AND ')}
+       ORDER BY ${order} LIMIT ?`
+    ).all(ftsMatchExpression(query), ...params, limit) as unknown as StoryRow[];
+    return rows.map((r) => ({ ...toSummary(r), snippet: makeSnippet(r.plain_text, query) }));
   }
 
   keywords(): { keyword: string; count: number }[] {
     return this.sql(
-      `SELECT keyword, COUNT(*) AS count FROM story_keywords GROUP BY keyword COLLATE NOCASE
+      `SELECT keyword, COUNT(*) AS count FROM story_keywords
+       WHERE story_id IN (SELECT id FROM stories WHERE deleted_at IS NULL)
+       GROUP BY keyword COLLATE NOCASE
        ORDER BY count DESC, keyword COLLATE NOCASE`
     ).all() as unknown as { keyword: string; count: number }[];
   }
@@ -133,6 +231,17 @@ export class StoryRepository {
       revision: r.revision,
       detail: r.detail,
     }));
+  }
+
+  private index(story: Story): void {
+    this.unindex(story.id);
+    this.sql(
+      'INSERT INTO story_search (rowid, headline, body, keywords) VALUES ((SELECT rowid FROM stories WHERE id = ?), ?, ?, ?)'
+    ).run(story.id, foldForSearch(story.headline), foldForSearch(story.plainText), foldForSearch(story.keywords.join(' ')));
+  }
+
+  private unindex(id: string): void {
+    this.sql('DELETE FROM story_search WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)').run(id);
   }
 
   private replaceKeywords(storyId: string, keywords: readonly string[]): void {
