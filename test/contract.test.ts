@@ -54,6 +54,10 @@ const malformed: Record<Channel, unknown[]> = {
   'revisions.get': [{}, { revisionId: 0 }, { revisionId: 'one' }],
   'revisions.restore': [{ id: GOOD_ID, revisionId: 1 }, { id: GOOD_ID, revisionId: -1, baseRevision: 1 }],
   'library.stats': [{ nope: 1 }],
+  'recovery.status': [{ nope: 1 }],
+  'recovery.restoreBackup': [{}, { name: '../copydesk.db' }, { name: '/etc/passwd' }],
+  'recovery.startFresh': [{ force: true }],
+  'recovery.salvage': [{ folder: '/tmp' }],
   'stories.events': [{}, { id: null }],
   'keywords.list': [{ nope: 1 }],
   'workflow.transition': [

@@ -79,6 +79,26 @@ export const contract = {
       dataDir: z.string(),
     }),
   },
+  /** Whether the library opened; when it is damaged, the ways out. Works in every state. */
+  'recovery.status': {
+    input: none,
+    output: z.object({
+      damaged: z.boolean(),
+      message: z.string().nullable(),
+      backups: z.array(z.object({ name: z.string(), at: z.string(), reason: z.string(), bytes: z.number().int() })),
+      keptAside: z.string().nullable(),
+    }),
+  },
+  'recovery.restoreBackup': {
+    input: z.object({ name: z.string().regex(/^copydesk-[\w-]+\.db$/, 'Not a backup name.') }).strict(),
+    output: z.object({ damaged: z.boolean(), keptAside: z.string().nullable() }),
+  },
+  'recovery.startFresh': { input: none, output: z.object({ damaged: z.boolean(), keptAside: z.string().nullable() }) },
+  /** Save what can still be read from a damaged library as Markdown, into a folder the user picks. */
+  'recovery.salvage': {
+    input: none,
+    output: z.object({ saved: z.number().int(), unreadable: z.number().int(), folder: z.string().nullable() }),
+  },
   'keywords.list': {
     input: none,
     output: z.array(z.object({ keyword: z.string(), count: z.number().int() })),

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'export_invalid'
   | 'storage'
   | 'database_newer'
+  | 'database_corrupt'
   | 'untrusted_sender'
   | 'internal';
 

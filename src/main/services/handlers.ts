@@ -5,51 +5,64 @@
  */
 import { contract, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract.ts';
 import { AppError, type Result } from '../../shared/errors.ts';
-import type { Services } from './services.ts';
+import type { Library } from './library.ts';
+import type { Platform } from './services.ts';
+import { storageError } from './storage/sqlite-errors.ts';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
 
-export function createHandlers(services: Services): Handlers {
-  const { stories, settings, exporter, platform } = services;
-  const profile = () => settings.get().profile;
+export function createHandlers(library: Library, platform: Platform): Handlers {
+  // Every call takes the services afresh: after a recovery they are new ones.
+  const services = () => library.services();
+  const stories = () => services().stories;
+  const settings = () => services().settings;
+  const profile = () => settings().get().profile;
   return {
-    'app.info': () => ({ version: platform.version, dataDir: services.dataDir, platform: process.platform, shell: platform.shell }),
+    'app.info': () => ({ version: platform.version, dataDir: platform.dataDir, platform: process.platform, shell: platform.shell }),
     'app.readyToClose': () => {
       platform.readyToClose();
       return {};
     },
-    'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
-    'stories.list': (filter) => stories.list(filter),
-    'stories.get': ({ id }) => stories.get(id),
-    'stories.create': ({ headline }) => stories.create(profile().name, headline ?? ''),
-    'stories.save': (input) => stories.save(input, profile().name),
-    'stories.createCopy': ({ sourceId, ...content }) => stories.createCopy(content, profile().name, sourceId ?? null),
+    'settings.get': () => settings().get(),
+    'settings.update': (patch) => settings().update(patch),
+    'stories.list': (filter) => stories().list(filter),
+    'stories.get': ({ id }) => stories().get(id),
+    'stories.create': ({ headline }) => stories().create(profile().name, headline ?? ''),
+    'stories.save': (input) => stories().save(input, profile().name),
+    'stories.createCopy': ({ sourceId, ...content }) => stories().createCopy(content, profile().name, sourceId ?? null),
     'stories.delete': ({ id }) => {
-      stories.delete(id, profile().name);
+      stories().delete(id, profile().name);
       return { id };
     },
-    'stories.events': ({ id }) => stories.events(id),
-    'trash.list': () => stories.trash(),
-    'trash.restore': ({ id }) => stories.restoreFromTrash(id, profile().name),
-    'trash.empty': () => ({ purged: stories.emptyTrash(profile().name) }),
-    'revisions.list': ({ id }) => stories.revisions(id),
-    'revisions.get': ({ revisionId }) => stories.revision(revisionId),
-    'revisions.restore': ({ id, revisionId, baseRevision }) => stories.restoreRevision(id, revisionId, baseRevision, profile().name),
-    'library.stats': () => ({ ...stories.counts(), bytes: services.librarySize(), dataDir: services.dataDir }),
-    'keywords.list': () => stories.keywords(),
-    'workflow.transition': ({ id, action, note }) => stories.transition(id, action, profile(), note),
+    'stories.events': ({ id }) => stories().events(id),
+    'trash.list': () => stories().trash(),
+    'trash.restore': ({ id }) => stories().restoreFromTrash(id, profile().name),
+    'trash.empty': () => ({ purged: stories().emptyTrash(profile().name) }),
+    'revisions.list': ({ id }) => stories().revisions(id),
+    'revisions.get': ({ revisionId }) => stories().revision(revisionId),
+    'revisions.restore': ({ id, revisionId, baseRevision }) => stories().restoreRevision(id, revisionId, baseRevision, profile().name),
+    'library.stats': () => ({ ...stories().counts(), bytes: services().librarySize(), dataDir: services().dataDir }),
+    'recovery.status': () => library.status(),
+    'recovery.restoreBackup': ({ name }) => library.restoreBackup(name),
+    'recovery.startFresh': () => library.startFresh(),
+    'recovery.salvage': async () => {
+      const folder = await platform.chooseExportFolder(null);
+      if (!folder) return { saved: 0, unreadable: 0, folder: null };
+      return library.salvage(folder);
+    },
+    'keywords.list': () => stories().keywords(),
+    'workflow.transition': ({ id, action, note }) => stories().transition(id, action, profile(), note),
     'export.chooseFolder': async () => {
-      const folder = await platform.chooseExportFolder(settings.get().exportFolder);
-      if (folder) settings.update({ exportFolder: folder });
+      const folder = await platform.chooseExportFolder(settings().get().exportFolder);
+      if (folder) settings().update({ exportFolder: folder });
       return { folder };
     },
     'export.story': async ({ id, format, folder }) => {
-      const story = stories.get(id);
-      const result = await exporter.exportStory(story, format, folder, stories.approvalValid(story));
-      stories.recordExport(story, profile().name, `${format}: ${result.path}`);
+      const story = stories().get(id);
+      const result = await services().exporter.exportStory(story, format, folder, stories().approvalValid(story));
+      stories().recordExport(story, profile().name, `${format}: ${result.path}`);
       return result;
     },
   };
@@ -72,6 +85,8 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toJSON() };
+    const storage = storageError(error);
+    if (storage) return { ok: false, error: storage.toJSON() };
     console.error(`[copydesk] ${channel} failed:`, error);
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'internal', message: `Something went wrong: ${message}` } };

@@ -7,7 +7,9 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createExporter } from './export/index.ts';
+import { AppError } from '../../shared/errors.ts';
 import { createSettingsService, type SettingsBacking } from './settings-service.ts';
+import { backupNow } from './storage/backups.ts';
 import { openDatabase, type Database } from './storage/database.ts';
 import { createStoryService } from './story-service.ts';
 
@@ -15,6 +17,7 @@ import { createStoryService } from './story-service.ts';
 export interface Platform {
   readonly shell: 'electron' | 'web';
   readonly version: string;
+  readonly dataDir: string;
   /** Ask the user for an export folder; null when cancelled. */
   chooseExportFolder(current: string | null): Promise<string | null>;
   /** The renderer has flushed its edits after an `app.flush` event. */
@@ -37,7 +40,17 @@ export const DATABASE_FILE = 'copydesk.db';
 export function createServices(options: ServicesOptions) {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? (() => new Date());
-  const db: Database = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const db: Database = openDatabase(join(options.dataDir, DATABASE_FILE), {
+    // Before upgrading an existing library, keep a copy of it as it was.
+    beforeMigrate: (raw, from) => {
+      if (from > 0) backupNow(raw, options.dataDir, 'pre-migration', now());
+    },
+  });
+  const check = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+  if (check.length !== 1 || check[0].quick_check !== 'ok') {
+    db.close();
+    throw new AppError('database_corrupt', `The library file failed its integrity check: ${check.slice(0, 3).map((r) => r.quick_check).join('; ')}`);
+  }
   const settings = createSettingsService(options.settingsBacking);
   const stories = createStoryService({ db, now, device: options.device ?? hostname() });
   stories.purgeExpired(settings.get().trashRetentionDays);

@@ -36,7 +36,10 @@ export interface StoryServiceDeps {
 export const REVISION_INTERVAL_MS = 10 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface SaveInput extends StoryContent {
+export interface SaveInput {
+  readonly headline: string;
+  readonly body: string;
+  readonly keywords: readonly string[];
   readonly id: string;
   readonly baseRevision: number;
   /** An explicit save (Ctrl/Cmd+S): also keep a revision. */

@@ -14,7 +14,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import Conf from 'conf';
 import { EVENT_NAMES, type EventName, type EventPayload } from '../../shared/contract.ts';
 import { createHandlers, dispatch } from '../services/handlers.ts';
-import { createServices, type Services } from '../services/services.ts';
+import { openLibrary, type Library } from '../services/library.ts';
+import type { Platform } from '../services/services.ts';
 
 export interface BridgeOptions {
   readonly dataDir: string;
@@ -33,7 +34,7 @@ export interface Bridge {
   readonly url: string;
   readonly origin: string;
   readonly token: string;
-  readonly services: Services;
+  readonly library: Library;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
@@ -54,21 +55,24 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('hex');
   const exportDir = options.exportDir ?? join(options.dataDir, 'exports');
-  const services = createServices({
+  const platform: Platform = {
+    shell: 'web',
+    version: options.version ?? '0.0.0',
+    dataDir: options.dataDir,
+    chooseExportFolder: async () => {
+      mkdirSync(exportDir, { recursive: true });
+      return exportDir;
+    },
+    readyToClose: () => {},
+  };
+  const library = openLibrary({
     dataDir: options.dataDir,
     settingsBacking: new Conf({ cwd: options.dataDir, configName: 'settings', projectName: 'copydesk' }),
     schemasDir: options.schemasDir,
-    platform: {
-      shell: 'web',
-      version: options.version ?? '0.0.0',
-      chooseExportFolder: async () => {
-        mkdirSync(exportDir, { recursive: true });
-        return exportDir;
-      },
-      readyToClose: () => {},
-    },
+    platform,
   });
-  const handlers = createHandlers(services);
+  void library.dailyBackup().catch((error: unknown) => console.error('[bridge] daily backup failed:', error));
+  const handlers = createHandlers(library, platform);
   const streams = new Set<ServerResponse>();
   let origin = '';
 
@@ -154,7 +158,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     origin,
     url: `${origin}/?token=${token}`,
     token,
-    services,
+    library,
     emit(event, payload) {
       if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);
       for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
@@ -163,7 +167,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       for (const stream of streams) stream.end();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
-      services.close();
+      library.close();
     },
   };
 }
