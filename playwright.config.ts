@@ -19,7 +19,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export default defineConfig({
+export default defineConfig<object, { shell: 'web' | 'electron' }>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/playwright',
