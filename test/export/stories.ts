@@ -1,0 +1,94 @@
+/** Test stories and body-node builders for the exporter tests. */
+import { fileURLToPath } from 'node:url';
+import { bodyJson, countWords, paragraphNode, parseBody, plainText, textNode, type SerializedNode } from '../../src/shared/body.ts';
+import type { Story } from '../../src/shared/story.ts';
+
+export const SCHEMAS_DIR = fileURLToPath(new URL('../../resources/schemas', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/newsml-g2', import.meta.url));
+
+export const STORY_ID = '01HZX8Y9Q6Z2X3V4B5N6M7K8J9';
+export const HASH = 'ab'.repeat(32);
+
+// Lexical text format bits.
+export const BOLD = 1;
+export const ITALIC = 2;
+export const STRIKE = 4;
+export const UNDERLINE = 8;
+export const CODE = 16;
+
+export { bodyJson, paragraphNode, textNode };
+export const p = (...children: SerializedNode[]): SerializedNode => paragraphNode(children);
+export const t = (text: string, format = 0): SerializedNode => textNode(text, format);
+export const br = (): SerializedNode => ({ type: 'linebreak', version: 1 });
+export const heading = (tag: string, ...children: SerializedNode[]): SerializedNode => ({ type: 'heading', tag, children });
+export const quote = (...children: SerializedNode[]): SerializedNode => ({ type: 'quote', children });
+export const link = (url: string, ...children: SerializedNode[]): SerializedNode => ({ type: 'link', url, children });
+export const item = (...children: SerializedNode[]): SerializedNode => ({ type: 'listitem', value: 1, children });
+export const bullets = (...items: SerializedNode[]): SerializedNode => ({ type: 'list', listType: 'bullet', tag: 'ul', children: items });
+export const numbers = (...items: SerializedNode[]): SerializedNode => ({ type: 'list', listType: 'number', tag: 'ol', children: items });
+
+export function makeStory(overrides: Partial<Story> = {}): Story {
+  const body = overrides.body ?? bodyJson([p(t('Hello.'))]);
+  const text = plainText(parseBody(body));
+  return {
+    id: STORY_ID,
+    headline: 'Council approves budget',
+    body,
+    plainText: text,
+    wordCount: countWords(text),
+    keywords: ['budget'],
+    status: 'draft',
+    revision: 1,
+    author: 'Dana Levi',
+    createdAt: '2026-11-27T09:00:00.000Z',
+    updatedAt: '2026-11-27T10:30:00.000Z',
+    approval: null,
+    voidedApproval: null,
+    reviewNote: null,
+    ...overrides,
+  };
+}
+
+export function approvedStory(overrides: Partial<Story> = {}): Story {
+  return makeStory({
+    status: 'approved',
+    revision: 4,
+    approval: { approver: 'Eli Editor', approvedAt: '2026-11-27T11:00:00.000Z', contentHash: HASH },
+    ...overrides,
+  });
+}
+
+/** One story body with every block and inline kind the editor produces. */
+export const EVERY_KIND_BODY = bodyJson([
+  p(
+    t('Plain '),
+    t('bold', BOLD),
+    t(' '),
+    t('italic', ITALIC),
+    t(' '),
+    t('struck', STRIKE),
+    t(' '),
+    t('under', UNDERLINE),
+    t(' '),
+    t('code', CODE),
+    t(' and '),
+    link('https://example.com/a', t('a link')),
+    t('.')
+  ),
+  heading('h1', t('Heading one')),
+  heading('h2', t('Heading two')),
+  heading('h3', t('Heading three')),
+  quote(t('A quote'), br(), t('on two lines')),
+  // Lexical nests a sublist in its own list item after the item it belongs to.
+  bullets(item(t('First')), item(t('Second')), item(numbers(item(t('Nested one')), item(t('Nested two')))), item(t('Third'))),
+  numbers(item(t('One')), item(t('Two'))),
+  p(t('Line one'), br(), t('Line two')),
+  p(t('both', BOLD | ITALIC)),
+]);
+
+/** Text that every format must carry through exactly. */
+export const TRICKY = {
+  headline: 'Q&A: "Peace" <now> ]]> 🗞️ שלום עולם — مرحبا بالعالم',
+  keywords: ['R&D <lab>', 'שלום עולם', 'مرحبا', '🗞️ news', '"quoted" ]]>'],
+  body: 'Tom & Jerry <b>not bold</b> ]]> "double" \'single\' 🗞️ שלום עולם مرحبا بالعالم',
+};
