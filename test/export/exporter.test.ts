@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,18 +112,21 @@ describe('exporter.exportStory', () => {
     });
   });
 
-  // Root can write anywhere, so this only runs as a normal user.
-  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('reports a folder it cannot write to', async () => {
+  // Root ignores file modes, so as root (our machines and CI) the folder is a read-only tmpfs.
+  it('reports a folder it cannot write to', async () => {
     const folder = join(tempDir(), 'locked');
     mkdirSync(folder);
-    chmodSync(folder, 0o500);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', folder]);
+    else chmodSync(folder, 0o500);
     try {
       await expect(exporter.exportStory(makeStory(), 'markdown', folder, false)).rejects.toMatchObject({
         code: 'storage',
         message: expect.stringContaining(`cannot write to the export folder "${folder}"`),
       });
     } finally {
-      chmodSync(folder, 0o700);
+      if (asRoot) execFileSync('umount', ['-l', folder]);
+      else chmodSync(folder, 0o700);
     }
   });
 });
