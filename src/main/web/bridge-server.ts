@@ -71,7 +71,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     schemasDir: options.schemasDir,
     platform,
   });
-  void library.dailyBackup().catch((error: unknown) => console.error('[bridge] daily backup failed:', error));
+  const dailyBackup = library.dailyBackup().catch((error: unknown) => console.error('[bridge] daily backup failed:', error));
   const handlers = createHandlers(library, platform);
   const streams = new Set<ServerResponse>();
   let origin = '';
@@ -164,6 +164,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     },
     async close() {
+      await dailyBackup;
       for (const stream of streams) stream.end();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
