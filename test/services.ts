@@ -13,6 +13,8 @@ export function makeServices(dataDir: string, overrides: Partial<Platform> = {})
     version: 'test',
     dataDir,
     chooseExportFolder: async () => join(dataDir, 'exports'),
+    choosePackageFile: async (name) => join(dataDir, 'exports', name),
+    chooseImportFile: async () => null,
     readyToClose: () => {},
     ...overrides,
   };

@@ -99,6 +99,31 @@ export const contract = {
     input: none,
     output: z.object({ saved: z.number().int(), unreadable: z.number().int(), folder: z.string().nullable() }),
   },
+  /** Export stories as one `.copydesk` package; the file comes from a save dialog (null: cancelled). */
+  'packages.export': {
+    input: z.object({ ids: z.array(storyIdSchema).min(1).max(5000) }).strict(),
+    output: z.object({ path: z.string().nullable(), count: z.number().int() }),
+  },
+  /** Pick a package and read what is in it, changing nothing (file null: cancelled). */
+  'packages.inspect': {
+    input: none,
+    output: z.object({
+      file: z.string().nullable(),
+      exportedBy: z.string(),
+      exportedAt: z.string(),
+      device: z.string(),
+      stories: z.array(
+        z.object({ id: z.string(), headline: z.string(), revision: z.number().int(), exists: z.boolean(), localRevision: z.number().int().nullable() })
+      ),
+    }),
+  },
+  /** Import the package last inspected. With stories that exist here: `ask` refuses, `revision` adds a new revision, `copy` keeps both. */
+  'packages.import': {
+    input: z.object({ file: z.string().min(1).max(4096), onConflict: z.enum(['ask', 'revision', 'copy']) }).strict(),
+    output: z.object({
+      imported: z.array(z.object({ id: z.string(), headline: z.string(), as: z.enum(['new', 'revision', 'copy']) })),
+    }),
+  },
   'keywords.list': {
     input: none,
     output: z.array(z.object({ keyword: z.string(), count: z.number().int() })),

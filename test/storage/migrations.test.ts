@@ -79,3 +79,24 @@ describe('database migrations', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
+
+describe('transactions', () => {
+  it('nest as savepoints: an inner failure rolls back only the inner work', async () => {
+    const { transaction } = await import('../../src/main/services/storage/database.ts');
+    const db = openDatabase(':memory:');
+    db.exec('CREATE TABLE t (x)');
+    transaction(db, () => {
+      db.exec('INSERT INTO t VALUES (1)');
+      expect(() =>
+        transaction(db, () => {
+          db.exec('INSERT INTO t VALUES (2)');
+          throw new Error('inner');
+        })
+      ).toThrow('inner');
+      transaction(db, () => db.exec('INSERT INTO t VALUES (3)'));
+    });
+    expect(db.prepare('SELECT x FROM t ORDER BY x').all().map((r) => r.x)).toEqual([1, 3]);
+    expect(() => transaction(db, () => { db.exec('INSERT INTO t VALUES (4)'); throw new Error('outer'); })).toThrow('outer');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 2 });
+  });
+});

@@ -97,6 +97,8 @@ function start(): void {
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
     chooseExportFolder,
+    choosePackageFile,
+    chooseImportFile,
     readyToClose: () => closeGuard?.proceed(),
   };
   try {
@@ -179,6 +181,23 @@ async function chooseExportFolder(current: string | null): Promise<string | null
   const result = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   if (result.canceled) return null;
   return result.filePaths[0] ?? null;
+}
+
+const PACKAGE_FILTERS = [{ name: 'Copydesk package', extensions: ['copydesk'] }];
+
+async function choosePackageFile(suggestedName: string): Promise<string | null> {
+  if (testExportDir) return join(resolve(testExportDir), suggestedName);
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  const options = { title: 'Export stories as a Copydesk package', defaultPath: join(app.getPath('documents'), suggestedName), filters: PACKAGE_FILTERS };
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+async function chooseImportFile(): Promise<string | null> {
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  const options: OpenDialogOptions = { title: 'Import a Copydesk package', properties: ['openFile'], filters: PACKAGE_FILTERS };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /** Menu commands go to the focused Copydesk window (or the main window when none has focus). */

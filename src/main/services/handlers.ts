@@ -19,6 +19,8 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
   const stories = () => services().stories;
   const settings = () => services().settings;
   const profile = () => settings().get().profile;
+  // Import only the file the user picked in this session, never a path the renderer made up.
+  let inspectedPackage: string | null = null;
   return {
     'app.info': () => ({ version: platform.version, dataDir: platform.dataDir, platform: process.platform, shell: platform.shell }),
     'app.readyToClose': () => {
@@ -51,6 +53,24 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
       const folder = await platform.chooseExportFolder(null);
       if (!folder) return { saved: 0, unreadable: 0, folder: null };
       return library.salvage(folder);
+    },
+    'packages.export': async ({ ids }) => {
+      const first = stories().get(ids[0]);
+      const name = `${(first.headline || 'stories').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60).replace(/^-|-$/g, '') || 'stories'}.copydesk`;
+      const file = await platform.choosePackageFile(ids.length > 1 ? `copydesk-${ids.length}-stories.copydesk` : name);
+      if (!file) return { path: null, count: 0 };
+      return services().packages.exportStories(ids, file, profile().name);
+    },
+    'packages.inspect': async () => {
+      const file = await platform.chooseImportFile();
+      if (!file) return { file: null, exportedBy: '', exportedAt: '', device: '', stories: [] };
+      const contents = services().packages.inspect(file);
+      inspectedPackage = file;
+      return { file, ...contents };
+    },
+    'packages.import': ({ file, onConflict }) => {
+      if (file !== inspectedPackage) throw new AppError('invalid_input', 'Choose the package to import first.');
+      return services().packages.importPackage(file, onConflict, profile().name);
     },
     'keywords.list': () => stories().keywords(),
     'workflow.transition': ({ id, action, note }) => stories().transition(id, action, profile(), note),

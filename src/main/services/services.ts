@@ -11,6 +11,7 @@ import { AppError } from '../../shared/errors.ts';
 import { createSettingsService, type SettingsBacking } from './settings-service.ts';
 import { backupNow } from './storage/backups.ts';
 import { openDatabase, type Database } from './storage/database.ts';
+import { createPackageService } from './packages/package-service.ts';
 import { createStoryService } from './story-service.ts';
 
 /** What the host (Electron or the browser bridge) provides. */
@@ -20,6 +21,10 @@ export interface Platform {
   readonly dataDir: string;
   /** Ask the user for an export folder; null when cancelled. */
   chooseExportFolder(current: string | null): Promise<string | null>;
+  /** Ask where to save a `.copydesk` package; null when cancelled. */
+  choosePackageFile(suggestedName: string): Promise<string | null>;
+  /** Ask which `.copydesk` package to import; null when cancelled. */
+  chooseImportFile(): Promise<string | null>;
   /** The renderer has flushed its edits after an `app.flush` event. */
   readyToClose(): void;
 }
@@ -52,13 +57,15 @@ export function createServices(options: ServicesOptions) {
     throw new AppError('database_corrupt', `The library file failed its integrity check: ${check.slice(0, 3).map((r) => r.quick_check).join('; ')}`);
   }
   const settings = createSettingsService(options.settingsBacking);
-  const stories = createStoryService({ db, now, device: options.device ?? hostname() });
+  const device = options.device ?? hostname();
+  const stories = createStoryService({ db, now, device });
   stories.purgeExpired(settings.get().trashRetentionDays);
   return {
     dataDir: options.dataDir,
     db,
     settings,
     stories,
+    packages: createPackageService({ db, stories, now, device }),
     /** Bytes the library takes on disk: the database with its WAL, and the backups. */
     librarySize(): number {
       return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups');

@@ -8,7 +8,7 @@
  * requests from any other origin or Host are refused.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import Conf from 'conf';
@@ -63,6 +63,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       mkdirSync(exportDir, { recursive: true });
       return exportDir;
     },
+    // A browser has no file dialogs: packages are written to, and read from, the export folder.
+    choosePackageFile: async (name) => {
+      mkdirSync(exportDir, { recursive: true });
+      return join(exportDir, name);
+    },
+    chooseImportFile: async () => newestPackage(exportDir),
     readyToClose: () => {},
   };
   const library = openLibrary({
@@ -171,6 +177,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       library.close();
     },
   };
+}
+
+/** The most recently written `.copydesk` file in `dir`, or null. */
+function newestPackage(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.copydesk'))
+    .map((f) => ({ path: join(dir, f), at: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  return files[0]?.path ?? null;
 }
 
 class BodyTooLarge extends Error {}

@@ -61,8 +61,25 @@ function migrate(db: Database, migrations: readonly Migration[], from: number): 
   }
 }
 
-/** Run `work` in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
+/**
+ * Run `work` in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks).
+ * Called inside another transaction, it runs as a savepoint of that one, so services compose:
+ * an import can run the story service's own save inside its all-or-nothing transaction.
+ */
+let savepoints = 0;
 export function transaction<T>(db: Database, work: () => T): T {
+  if (db.isTransaction) {
+    const name = `nested_${++savepoints}`;
+    db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = work();
+      db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw error;
+    }
+  }
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();

@@ -1,0 +1,52 @@
+/**
+ * The `.copydesk` package: a zip file that moves stories between machines.
+ *
+ *   manifest.json                  { format, version, exportedAt, exportedBy, device, stories: [{ id, headline, revision }] }
+ *   stories/<id>/story.json        the Story (its approval record travels inside)
+ *   stories/<id>/revisions.json    every Revision of the story, oldest first, each a full snapshot
+ *   stories/<id>/events.json       the story's event log, oldest first
+ *
+ * Nothing else may appear in a package. Images do not exist yet; when they do they will live in
+ * `stories/<id>/images/<name>` and need their own entry in ENTRY_PATTERN and their own size rules.
+ */
+import { z } from 'zod';
+import { storyIdSchema } from '../../../shared/story.ts';
+
+export const PACKAGE_FORMAT = 'copydesk-package';
+export const PACKAGE_VERSION = 1;
+export const PACKAGE_EXTENSION = '.copydesk';
+
+const MB = 1024 * 1024;
+/** A package file larger than this is refused before anything is read. */
+export const MAX_PACKAGE_FILE_BYTES = 1024 * MB;
+/** The declared unpacked size of one entry, checked before anything is inflated. */
+export const MAX_ENTRY_BYTES = 50 * MB;
+/** The declared unpacked size of all entries together. */
+export const MAX_TOTAL_BYTES = 500 * MB;
+export const MAX_STORIES = 5_000;
+/** The manifest, the `stories/` folder, and per story its folder and three files. */
+export const MAX_ENTRIES = 2 + MAX_STORIES * 4;
+
+export const MANIFEST_NAME = 'manifest.json';
+export const STORY_FILES = ['story.json', 'revisions.json', 'events.json'] as const;
+export type StoryFile = (typeof STORY_FILES)[number];
+
+export function storyEntryName(id: string, file: StoryFile): string {
+  return `stories/${id}/${file}`;
+}
+
+export const manifestStorySchema = z.object({
+  id: storyIdSchema,
+  headline: z.string(),
+  revision: z.number().int().positive(),
+});
+
+export const manifestSchema = z.object({
+  format: z.literal(PACKAGE_FORMAT),
+  version: z.literal(PACKAGE_VERSION),
+  exportedAt: z.string(),
+  exportedBy: z.string(),
+  device: z.string(),
+  stories: z.array(manifestStorySchema).min(1, 'A package holds at least one story.').max(MAX_STORIES),
+});
+export type PackageManifest = z.output<typeof manifestSchema>;
