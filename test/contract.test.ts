@@ -12,6 +12,7 @@ const GOOD_ID = '01JD0000000000000000000000';
 const malformed: Record<Channel, unknown[]> = {
   'app.info': [{ nope: 1 }, 'text', 42],
   'app.readyToClose': [{ nope: 1 }, [1]],
+  'app.keepOpen': [{ nope: 1 }],
   'settings.get': [{ nope: 1 }],
   'settings.update': [
     { profile: { name: '', role: 'editor' } },

@@ -16,6 +16,7 @@ export function makeServices(dataDir: string, overrides: Partial<Platform> = {})
     choosePackageFile: async (name) => join(dataDir, 'exports', name),
     chooseImportFile: async () => null,
     readyToClose: () => {},
+    keepOpen: () => {},
     ...overrides,
   };
   const library = openLibrary({

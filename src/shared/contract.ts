@@ -36,6 +36,8 @@ export const contract = {
   },
   /** The renderer has flushed its edits after `app.flush`; the window may close now. */
   'app.readyToClose': { input: none, output: z.object({}) },
+  /** After `app.flush`, the renderer could not save: keep the window open (the text stays in the editor). */
+  'app.keepOpen': { input: none, output: z.object({}) },
   'settings.get': { input: none, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
   /** The library: filters combine; `query` is a full-text search (ranked, with snippets). */

@@ -111,6 +111,18 @@ describe('close guard', () => {
     expect(win.destroyed).toBe(true);
   });
 
+  it('keeps the window open when the renderer could not save, and asks again on the next close', () => {
+    const { win, flush, guard } = guarded();
+    win.close();
+    guard.cancel();
+    vi.advanceTimersByTime(FLUSH_TIMEOUT_MS * 2);
+    expect(win.destroyed).toBe(false);
+    win.close();
+    expect(flush).toHaveBeenCalledTimes(2);
+    guard.proceed();
+    expect(win.destroyed).toBe(true);
+  });
+
   it('ignores a confirmation when no close is pending', () => {
     const { win, guard } = guarded();
     guard.proceed();

@@ -2,6 +2,7 @@
  * Closing a window without losing the last keystrokes: the first `close` is prevented and the
  * renderer is asked to flush (`app.flush`); the window closes for real when the renderer answers
  * (`app.readyToClose` → `proceed`) or after a timeout, so a hung renderer cannot keep it open.
+ * A renderer whose save failed answers `app.keepOpen` (→ `cancel`): the window stays, with the text.
  */
 import type { BrowserWindow } from 'electron';
 
@@ -10,6 +11,8 @@ export const FLUSH_TIMEOUT_MS = 3000;
 export interface CloseGuard {
   /** The renderer has flushed (or the app gives up waiting): let the pending close go through. */
   proceed(): void;
+  /** The renderer could not save: keep the window open so the unsaved text is not lost. */
+  cancel(): void;
 }
 
 /** The window fields the guard uses (structural, so it can be tested without Electron). */
@@ -49,5 +52,11 @@ export function guardClose(win: GuardedWindow, requestFlush: () => void, timeout
     }
   });
 
-  return { proceed };
+  const cancel = () => {
+    if (state !== 'flushing') return;
+    state = 'open';
+    clearTimeout(timer);
+  };
+
+  return { proceed, cancel };
 }

@@ -100,6 +100,7 @@ function start(): void {
     choosePackageFile,
     chooseImportFile,
     readyToClose: () => closeGuard?.proceed(),
+    keepOpen: () => closeGuard?.cancel(),
   };
   try {
     // A damaged database still opens (the renderer offers the ways out); a newer one does not.

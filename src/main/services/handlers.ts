@@ -27,6 +27,10 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
       platform.readyToClose();
       return {};
     },
+    'app.keepOpen': () => {
+      platform.keepOpen();
+      return {};
+    },
     'settings.get': () => settings().get(),
     'settings.update': (patch) => settings().update(patch),
     'stories.list': (filter) => stories().list(filter),

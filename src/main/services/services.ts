@@ -27,6 +27,8 @@ export interface Platform {
   chooseImportFile(): Promise<string | null>;
   /** The renderer has flushed its edits after an `app.flush` event. */
   readyToClose(): void;
+  /** The renderer could not flush its edits: cancel the pending close. */
+  keepOpen(): void;
 }
 
 export interface ServicesOptions {

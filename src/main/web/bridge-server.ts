@@ -70,6 +70,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     },
     chooseImportFile: async () => newestPackage(exportDir),
     readyToClose: () => {},
+    keepOpen: () => {},
   };
   const library = openLibrary({
     dataDir: options.dataDir,
