@@ -220,6 +220,14 @@ describe('library list and search', () => {
     expect(stories.list({ sort: 'status' })[0].id).toBe(cafe.id);
   });
 
+  it('searches the latest saved text: autosaves are indexed before the next search', () => {
+    const { stories, tps } = library();
+    const saved = stories.save({ id: tps.id, baseRevision: tps.revision, headline: tps.headline, body: bodyFromParagraphs(['Zeppelins over Ganja.']), keywords: [] }, reporter.name);
+    expect(stories.list({ query: 'zeppelin' }).map((r) => r.id)).toEqual([saved.id]);
+    expect(stories.list({ query: 'Aliyev' })).toEqual([]);
+    expect(stories.list({ query: 'Azerbaijan' }).map((r) => r.id)).toEqual([saved.id]); // headline
+  });
+
   it('treats punctuation-only queries as no search', () => {
     const { stories } = library();
     expect(stories.list({ query: '"' })).toHaveLength(4);

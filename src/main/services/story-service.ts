@@ -124,8 +124,11 @@ export function createStoryService(deps: StoryServiceDeps) {
   /** The common path of every content change: save, restore, import. */
   function applyContent(current: Story, content: HashableContent, actor: string, at: string): Story {
     const text = plainText(parseBody(content.body));
-    const contentChanged = contentHash(current) !== contentHash(content);
+    // Only an approval depends on whether the content changed in a reader's eyes; everywhere else a
+    // save is a save. Hashing (two more body parses) is kept for approved stories, off the autosave path.
+    const contentChanged = current.status === 'approved' ? contentHash(current) !== contentHash(content) : true;
     const voids = contentChanged && current.status === 'approved' && current.approval !== null;
+    const keywordsChanged = JSON.stringify(current.keywords) !== JSON.stringify(content.keywords);
     const next: Story = {
       ...current,
       headline: content.headline,
@@ -139,7 +142,7 @@ export function createStoryService(deps: StoryServiceDeps) {
       approval: voids ? null : current.approval,
       voidedApproval: voids && current.approval ? { ...current.approval, voidedAt: at, voidedBy: actor } : current.voidedApproval,
     };
-    if (!repo.update(next, current.revision)) {
+    if (!repo.update(next, current.revision, keywordsChanged)) {
       throw new AppError('conflict', 'This story was changed elsewhere while saving. Your text was not saved over it.');
     }
     record(next, actor, 'edited', current.status);
@@ -170,6 +173,7 @@ export function createStoryService(deps: StoryServiceDeps) {
     },
 
     list(filter: StoryListFilter = {}): StoryListRow[] {
+      if (filter.query?.trim() && repo.hasPendingSearchUpdates()) transaction(db, () => repo.refreshSearchIndex());
       return repo.list(filter);
     },
 

@@ -102,4 +102,13 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'search index updates deferred from autosave',
+    up(db) {
+      // Stories whose search index entry is out of date. Autosave only marks the story here (cheap);
+      // the index is brought up to date before any search, so a search never sees stale text.
+      db.exec('CREATE TABLE story_search_pending (story_rowid INTEGER PRIMARY KEY) STRICT');
+    },
+  },
 ];

@@ -52,6 +52,8 @@ const ORDER_BY: Readonly<Record<LibrarySort, string>> = {
   headline: "CASE WHEN s.headline = '' THEN 1 ELSE 0 END, s.headline COLLATE NOCASE, s.id",
   status: "CASE s.status WHEN 'in_review' THEN 0 WHEN 'returned' THEN 1 WHEN 'draft' THEN 2 ELSE 3 END, s.updated_at DESC",
 };
+/** A search shows at most this many ranked results unless asked for more. */
+export const DEFAULT_SEARCH_LIMIT = 200;
 // bm25 weights: a hit in the headline counts most, then keywords, then the body.
 const RANK = 'bm25(story_search, 10.0, 1.0, 5.0)';
 
@@ -102,8 +104,11 @@ export class StoryRepository {
     this.index(story);
   }
 
-  /** Writes `story` only if the stored revision is still `expectedRevision`; returns whether it did. */
-  update(story: Story, expectedRevision: number): boolean {
+  /**
+   * Writes `story` only if the stored revision is still `expectedRevision`; returns whether it did.
+   * The search index is updated later (`refreshSearchIndex`), not on every autosave.
+   */
+  update(story: Story, expectedRevision: number, keywordsChanged = true): boolean {
     const [id, ...rest] = storyValues(story);
     const result = this.sql(
       `UPDATE stories SET headline = ?, body = ?, plain_text = ?, word_count = ?, keywords = ?, status = ?,
@@ -111,8 +116,8 @@ export class StoryRepository {
        WHERE id = ? AND revision = ?`
     ).run(...rest, id, expectedRevision);
     if (result.changes === 0) return false;
-    this.replaceKeywords(story.id, story.keywords);
-    this.index(story);
+    if (keywordsChanged) this.replaceKeywords(story.id, story.keywords);
+    this.sql('INSERT OR IGNORE INTO story_search_pending (story_rowid) SELECT rowid FROM stories WHERE id = ?').run(story.id);
     return true;
   }
 
@@ -192,13 +197,28 @@ export class StoryRepository {
       ) as unknown as StoryRow[];
       return rows.map((r) => ({ ...toSummary(r), snippet: null }));
     }
-    const order = filter.sort ? ORDER_BY[filter.sort] : `${RANK}, s.updated_at DESC`;
-    const rows = this.sql(
-      `SELECT ${SUMMARY_COLUMNS}, s.plain_text FROM story_search
-         JOIN stories s ON s.rowid = story_search.rowid
-       WHERE story_search MATCH ? AND ${where.join(' AND ')}
-       ORDER BY ${order} LIMIT ?`
-    ).all(ftsMatchExpression(query), ...params, limit) as unknown as StoryRow[];
+    const match = ftsMatchExpression(query);
+    const searchLimit = filter.limit ?? DEFAULT_SEARCH_LIMIT;
+    let rows: StoryRow[];
+    if (where.length === 1 && !filter.sort) {
+      // Rank inside the index first and read only the page's rows: a common word matches
+      // thousands of stories, and their large rows need not be read to be ranked.
+      rows = this.sql(
+        `SELECT ${SUMMARY_COLUMNS}, s.plain_text FROM
+           (SELECT rowid, ${RANK} AS rank FROM story_search WHERE story_search MATCH ? ORDER BY rank LIMIT ?) hit
+           JOIN stories s ON s.rowid = hit.rowid
+         WHERE s.deleted_at IS NULL
+         ORDER BY hit.rank, s.updated_at DESC`
+      ).all(match, searchLimit) as unknown as StoryRow[];
+    } else {
+      const order = filter.sort ? ORDER_BY[filter.sort] : `${RANK}, s.updated_at DESC`;
+      rows = this.sql(
+        `SELECT ${SUMMARY_COLUMNS}, s.plain_text FROM story_search
+           JOIN stories s ON s.rowid = story_search.rowid
+         WHERE story_search MATCH ? AND ${where.join(' AND ')}
+         ORDER BY ${order} LIMIT ?`
+      ).all(match, ...params, searchLimit) as unknown as StoryRow[];
+    }
     return rows.map((r) => ({ ...toSummary(r), snippet: makeSnippet(r.plain_text, query) }));
   }
 
@@ -233,6 +253,23 @@ export class StoryRepository {
     }));
   }
 
+  /** Bring the search index up to date for stories saved since the last search. */
+  refreshSearchIndex(): number {
+    const pending = this.sql('SELECT story_rowid FROM story_search_pending').all() as { story_rowid: number }[];
+    if (pending.length === 0) return 0;
+    const read = this.sql('SELECT * FROM stories WHERE rowid = ? AND deleted_at IS NULL');
+    for (const { story_rowid } of pending) {
+      const row = read.get(story_rowid) as StoryRow | undefined;
+      if (row) this.index(toStory(row));
+    }
+    this.sql('DELETE FROM story_search_pending').run();
+    return pending.length;
+  }
+
+  hasPendingSearchUpdates(): boolean {
+    return this.sql('SELECT 1 FROM story_search_pending LIMIT 1').get() !== undefined;
+  }
+
   private index(story: Story): void {
     this.unindex(story.id);
     this.sql(
@@ -242,6 +279,7 @@ export class StoryRepository {
 
   private unindex(id: string): void {
     this.sql('DELETE FROM story_search WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)').run(id);
+    this.sql('DELETE FROM story_search_pending WHERE story_rowid = (SELECT rowid FROM stories WHERE id = ?)').run(id);
   }
 
   private replaceKeywords(storyId: string, keywords: readonly string[]): void {
