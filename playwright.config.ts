@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { electronAvailability } from './e2e/electron/launch.ts';
+import { electronAvailability } from './scripts/electron-binary.ts';
 
 // The same specs run in two projects: `chromium` against the browser test bridge (everywhere),
 // and `electron` against the real app where an Electron binary exists.

@@ -5,10 +5,10 @@
 // stack trace: find the binary ourselves, try the download once with a time limit, and otherwise
 // say in one line what happened and point to `npm run web`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Node 24 runs TypeScript directly: the same lookup the e2e tests use.
+import { electronAvailability, platformExecutable } from './electron-binary.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DOWNLOAD_TIMEOUT_MS = Number(process.env.COPYDESK_ELECTRON_DOWNLOAD_TIMEOUT_MS ?? 90_000);
@@ -17,31 +17,6 @@ const FALLBACK = 'Run `npm run web` to use Copydesk in a browser.';
 function unavailable(reason) {
   console.error(`Copydesk: no Electron binary is available on this machine (${reason}). ${FALLBACK}`);
   process.exit(1);
-}
-
-function platformExecutable() {
-  switch (process.platform) {
-    case 'darwin':
-      return 'Electron.app/Contents/MacOS/Electron';
-    case 'linux':
-    case 'freebsd':
-    case 'openbsd':
-      return 'electron';
-    case 'win32':
-      return 'electron.exe';
-    default:
-      return null;
-  }
-}
-
-/** The binary the electron package would run, without triggering its download. */
-function findElectron(packageDir) {
-  const pathFile = join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : platformExecutable();
-  if (!relative) return null;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const executable = override ? join(override, relative) : join(packageDir, 'dist', relative);
-  return existsSync(executable) ? executable : null;
 }
 
 /**
@@ -77,23 +52,17 @@ function download(packageDir, version) {
   });
 }
 
-let packageDir;
-let version;
-try {
-  const packageJson = createRequire(import.meta.url).resolve('electron/package.json');
-  packageDir = dirname(packageJson);
-  version = JSON.parse(readFileSync(packageJson, 'utf8')).version;
-} catch {
-  unavailable('the electron package is not installed; run `npm install`');
-}
-
-let electron = findElectron(packageDir);
-if (!electron) {
+let found = electronAvailability();
+if (!found.packageDir) unavailable('the electron package is not installed; run `npm install`');
+if (!found.available) {
   if (!platformExecutable()) unavailable(`Electron has no build for ${process.platform}`);
-  const failure = process.env.COPYDESK_NO_ELECTRON_DOWNLOAD ? 'downloading it is disabled by COPYDESK_NO_ELECTRON_DOWNLOAD' : await download(packageDir, version);
-  electron = findElectron(packageDir);
-  if (!electron) unavailable(failure ?? `the Electron ${version} installer finished but left no binary`);
+  const failure = process.env.COPYDESK_NO_ELECTRON_DOWNLOAD
+    ? 'downloading it is disabled by COPYDESK_NO_ELECTRON_DOWNLOAD'
+    : await download(found.packageDir, found.version);
+  found = electronAvailability();
+  if (!found.available) unavailable(failure ?? `the Electron ${found.version} installer finished but left no binary`);
 }
+const electron = found.executablePath;
 
 const build = spawnSync('npx', ['--no-install', 'electron-vite', 'build'], {
   cwd: ROOT,

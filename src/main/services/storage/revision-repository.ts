@@ -1,5 +1,6 @@
 /** Revisions: full story snapshots, deflate-compressed (a story's JSON shrinks 3–5×). */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { statementCache } from './statements.ts';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Revision, RevisionReason, RevisionSummary, Story, StoryStatus } from '../../../shared/story.ts';
 
@@ -30,20 +31,10 @@ export interface NewRevision {
 }
 
 export class RevisionRepository {
-  private readonly db: DatabaseSync;
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly sql: (text: string) => StatementSync;
 
   constructor(db: DatabaseSync) {
-    this.db = db;
-  }
-
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    this.sql = statementCache(db);
   }
 
   add(r: NewRevision): RevisionSummary {

@@ -1,5 +1,6 @@
 /** Rows ⇄ story records. SQL lives here and nowhere else; the story service holds the rules. */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { statementCache } from './statements.ts';
 import { ftsMatchExpression, foldForSearch, isEmptyQuery, makeSnippet, parseQuery } from '../../../shared/search-text.ts';
 import type {
   LibraryQuery,
@@ -62,20 +63,10 @@ export type NewStoryEvent = Omit<StoryEvent, 'id'>;
 const SUMMARY_COLUMNS = 's.id, s.headline, s.status, s.keywords, s.author, s.updated_at, s.word_count, s.revision';
 
 export class StoryRepository {
-  private readonly db: DatabaseSync;
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly sql: (text: string) => StatementSync;
 
   constructor(db: DatabaseSync) {
-    this.db = db;
-  }
-
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    this.sql = statementCache(db);
   }
 
   /** A live story (not in the trash), or null. */

@@ -1,5 +1,5 @@
 /**
- * Is there an Electron binary to run the `electron` e2e project with? Answered from the electron
+ * Is there an Electron binary (for `npm start` and the `electron` e2e project)? Answered from the electron
  * package's own files (path.txt, dist/) without `require('electron')`, which downloads the binary
  * on first use — here that download fails, elsewhere it can take minutes.
  */
@@ -9,6 +9,9 @@ import { dirname, join } from 'node:path';
 
 export interface ElectronAvailability {
   readonly available: boolean;
+  /** The electron package's folder and version, when it is installed. */
+  readonly packageDir?: string;
+  readonly version?: string;
   /** Why not (or which binary), in words fit for a log line. */
   readonly reason: string;
   readonly executablePath?: string;
@@ -30,15 +33,15 @@ export function electronAvailability(): ElectronAvailability {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const relative = recorded ?? platformExecutable();
   const executablePath = override ? join(override, relative ?? 'electron') : relative ? join(packageDir, 'dist', relative) : null;
-  if (!executablePath) return { available: false, reason: `Electron has no build for ${process.platform}` };
+  if (!executablePath) return { available: false, packageDir, version, reason: `Electron has no build for ${process.platform}` };
   if (!existsSync(executablePath)) {
     const why = recorded || override ? `${executablePath} does not exist` : 'its binary was never downloaded (node_modules/electron has no dist/)';
-    return { available: false, reason: `no Electron ${version} binary: ${why}` };
+    return { available: false, packageDir, version, reason: `no Electron ${version} binary: ${why}` };
   }
-  return { available: true, reason: `Electron ${version} at ${executablePath}`, executablePath };
+  return { available: true, packageDir, version, reason: `Electron ${version} at ${executablePath}`, executablePath };
 }
 
-function platformExecutable(): string | null {
+export function platformExecutable(): string | null {
   switch (process.platform) {
     case 'darwin':
       return 'Electron.app/Contents/MacOS/Electron';
