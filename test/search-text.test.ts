@@ -55,3 +55,20 @@ describe('FTS expression', () => {
     expect(ftsMatchExpression(parseQuery('Baku "tel aviv"'))).toBe('"tel aviv" "baku"*');
   });
 });
+
+describe('snippets where folding changes lengths', () => {
+  it('highlights the right word after a ligature that folds into two letters', () => {
+    // "ﬁ" folds to "fi" (one character grows): positions after it shift by one.
+    expect(show(makeSnippet('The ﬁnal report on Baku.', parseQuery('baku')))).toBe('The ﬁnal report on [Baku].');
+  });
+  it('highlights the right word when a grown and a shrunk character cancel out', () => {
+    // "ﬁ" grows by one and the niqqud mark shrinks by one: the lengths agree, the positions do not.
+    expect(show(makeSnippet('ﬁle שָלום Baku', parseQuery('baku')))).toBe('ﬁle שָלום [Baku]');
+  });
+  it('finds a hit deep in a long story and shows the window around it', () => {
+    const text = 'Filler words go here. '.repeat(800) + 'In Baku, Cohen met Aliyev.';
+    const snippet = show(makeSnippet(text, parseQuery('aliyev')));
+    expect(snippet).toContain('[Aliyev]');
+    expect(snippet.startsWith('…')).toBe(true);
+  });
+});

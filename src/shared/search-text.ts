@@ -42,95 +42,142 @@ export const HIT_END = '\u0003';
 
 /**
  * A short excerpt of `text` around the first hit, with every hit wrapped in HIT_START/HIT_END.
- * Works on the original text (accents and niqqud kept) by folding it character by character.
+ * Works on the original text (accents and niqqud kept): hits are found in the folded text and
+ * mapped back. Only a prefix reaching just past the first hit is folded, so a long story whose
+ * hit is near the top costs as little as a short one.
  */
 export function makeSnippet(text: string, query: ParsedQuery, width = 160): string {
-  const needles = [...query.phrases, ...query.terms].filter(Boolean);
-  const patterns = needles.map(
-    (needle) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle).replace(/ /g, '[^\\p{L}\\p{N}]+')}`, 'gu')
-  );
-  // Fold a growing prefix only until the first hit and its window fit: long stories whose hit
-  // is near the top cost as little as short ones.
-  let folding = foldPrefix(text, 1024);
-  let first = firstHit(folding.folded, patterns);
-  while (folding.complete === false && (first === -1 || folding.origin[first] + width > folding.chars)) {
-    folding = foldPrefix(text, folding.chars * 4);
-    first = firstHit(folding.folded, patterns);
-  }
-  const chars = Array.from(text.slice(0, folding.end));
-  const { folded, origin } = folding;
-  const hits: [number, number][] = [];
-  for (const pattern of patterns) {
-    pattern.lastIndex = 0;
-    for (const m of folded.matchAll(pattern)) {
-      const start = origin[m.index];
-      const end = origin[m.index + m[0].length - 1] + 1;
-      // Extend a prefix hit to the end of its word, so "bak" highlights "Baku".
-      let wordEnd = end;
-      while (wordEnd < chars.length && /[\p{L}\p{N}\p{M}]/u.test(chars[wordEnd])) wordEnd++;
-      hits.push([start, wordEnd]);
+  const patterns = [...query.phrases, ...query.terms]
+    .filter(Boolean)
+    .map((needle) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle).replace(/ /g, '[^\\p{L}\\p{N}]+')}`, 'gu'));
+  for (let limit = 2048; ; limit *= 4) {
+    for (const exact of [false, true]) {
+      const mapped = mapPrefix(text, limit, exact);
+      const first = firstMatch(mapped.folded, patterns, 0);
+      const reachesEnd = mapped.length === unitLength(text, mapped);
+      if (first === -1 && !reachesEnd) break; // fold more of the text
+      if (first !== -1 && !reachesEnd && mapped.origin(first) + width >= mapped.length) break;
+      const snippet = excerpt(mapped, patterns, first === -1 ? -1 : mapped.origin(first), width, reachesEnd);
+      if (snippet !== null) return snippet;
+      // The quick mapping did not line up with the original here: fold character by character.
     }
   }
-  if (hits.length === 0) return chars.slice(0, width).join('') + (folding.complete && chars.length <= width ? '' : '…');
+}
+
+function unitLength(text: string, mapped: MappedText): number {
+  return mapped.codePoints ? Array.from(text).length : text.length;
+}
+
+function excerpt(mapped: MappedText, patterns: readonly RegExp[], first: number, width: number, complete: boolean): string | null {
+  const { at, cut, length } = mapped;
+  const more = (to: number) => (to < length || !complete ? '…' : '');
+  if (first === -1) return (cut(0, width) + more(Math.min(width, length))).replace(/\s+/g, ' ');
+  let from = Math.max(0, first - Math.floor(width / 3));
+  while (from > 0 && from < first && !/\s/.test(at(from - 1))) from++;
+  const to = Math.min(length, from + width);
+  // Hits inside the window only.
+  const hits: [number, number][] = [];
+  for (const pattern of patterns) {
+    pattern.lastIndex = mapped.foldedIndex(from);
+    for (let m = pattern.exec(mapped.folded); m; m = pattern.exec(mapped.folded)) {
+      const start = mapped.origin(m.index);
+      if (start >= to) break;
+      let end = mapped.origin(m.index + m[0].length - 1) + 1;
+      // Extend a prefix hit to the end of its word, so "bak" highlights "Baku".
+      if (!mapped.linesUp(start, m.index + m[0].length)) return null;
+      while (end < length && WORD_UNIT.test(at(end))) end++;
+      hits.push([start, end]);
+    }
+  }
   hits.sort((a, b) => a[0] - b[0]);
-  const firstStart = hits[0][0];
-  let from = Math.max(0, firstStart - Math.floor(width / 3));
-  while (from > 0 && from < firstStart && !/\s/.test(chars[from - 1])) from++;
-  const to = Math.min(chars.length, from + width);
   let out = from > 0 ? '…' : '';
   let pos = from;
   for (const [s, e] of hits) {
     if (s < pos || s >= to) continue;
-    out += chars.slice(pos, s).join('') + HIT_START + chars.slice(s, Math.min(e, to)).join('') + HIT_END;
+    out += cut(pos, s) + HIT_START + cut(s, Math.min(e, to)) + HIT_END;
     pos = Math.min(e, to);
   }
-  out += chars.slice(pos, to).join('') + (to < chars.length || !folding.complete ? '…' : '');
+  out += cut(pos, to) + more(to);
   return out.replace(/\s+/g, ' ');
 }
 
-interface Folding {
-  /** The folded text of the first `chars` characters (code points) of the original. */
+const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
+
+/** A folded prefix of the text, and the original seen as units it maps back to. */
+interface MappedText {
   readonly folded: string;
-  /** For each folded UTF-16 unit, the index of the original character it came from. */
-  readonly origin: readonly number[];
-  readonly chars: number;
-  /** The UTF-16 length of the original prefix that was folded. */
-  readonly end: number;
-  readonly complete: boolean;
+  /** Units of the original prefix (UTF-16 units, or code points when `codePoints`). */
+  readonly length: number;
+  readonly codePoints: boolean;
+  at(i: number): string;
+  cut(from: number, to: number): string;
+  /** The original unit index of the folded text's index `i`. */
+  origin(i: number): number;
+  /** The folded index where original unit `i` starts. */
+  foldedIndex(i: number): number;
+  /** Whether folded [start, end) really is the original [start, end) folded (always, when mapped exactly). */
+  linesUp(start: number, end: number): boolean;
+}
+
+/**
+ * Fold the first `limit` UTF-16 units in one call. When that keeps the length (nearly every text:
+ * Latin accents and plain Hebrew or Arabic fold one to one) positions are shared; otherwise
+ * (niqqud, harakat, ligatures) fold character by character and keep a map.
+ */
+function mapPrefix(text: string, limit: number, exact: boolean): MappedText {
+  let end = Math.min(limit, text.length);
+  if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end])) end++; // never split a surrogate pair
+  const prefix = text.slice(0, end);
+  const folded = exact ? '' : foldForSearch(prefix);
+  if (!exact && folded.length === prefix.length) {
+    return {
+      folded,
+      length: prefix.length,
+      codePoints: false,
+      at: (i) => prefix[i],
+      cut: (a, b) => prefix.slice(a, b),
+      origin: (i) => i,
+      foldedIndex: (i) => i,
+      // Equal lengths overall could still hide a shift (one character grows, another shrinks).
+      linesUp: (a, b) => foldForSearch(prefix.slice(0, a)).length === a && foldForSearch(prefix.slice(a, b)) === folded.slice(a, b),
+    };
+  }
+  const chars = Array.from(prefix);
+  const origin: number[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
+  chars.forEach((ch, i) => {
+    const f = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : foldChar(ch);
+    starts.push(origin.length);
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    parts.push(f);
+  });
+  return {
+    folded: parts.join(''),
+    length: chars.length,
+    codePoints: true,
+    at: (i) => chars[i],
+    cut: (a, b) => chars.slice(a, b).join(''),
+    origin: (i) => origin[Math.min(i, origin.length - 1)],
+    foldedIndex: (i) => starts[i] ?? origin.length,
+    linesUp: () => true,
+  };
 }
 
 const foldCache = new Map<string, string>();
-
-function foldPrefix(text: string, maxChars: number): Folding {
-  const origin: number[] = [];
-  let folded = '';
-  let chars = 0;
-  let end = 0;
-  // ASCII folds one to one: no per-character work beyond lower-casing.
-  for (const ch of text) {
-    if (chars >= maxChars) break;
-    const code = ch.charCodeAt(0);
-    let f: string;
-    if (code < 0x80) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-    else {
-      f = foldCache.get(ch) ?? '';
-      if (!foldCache.has(ch)) {
-        f = foldForSearch(ch);
-        if (foldCache.size < 10_000) foldCache.set(ch, f);
-      }
-    }
-    for (let k = 0; k < f.length; k++) origin.push(chars);
-    folded += f;
-    chars++;
-    end += ch.length;
+function foldChar(ch: string): string {
+  let f = foldCache.get(ch);
+  if (f === undefined) {
+    f = foldForSearch(ch);
+    if (foldCache.size < 10_000) foldCache.set(ch, f);
   }
-  return { folded, origin, chars, end, complete: end >= text.length };
+  return f;
 }
 
-function firstHit(folded: string, patterns: readonly RegExp[]): number {
+function firstMatch(folded: string, patterns: readonly RegExp[], from: number): number {
   let first = -1;
   for (const pattern of patterns) {
-    pattern.lastIndex = 0;
+    pattern.lastIndex = from;
     const m = pattern.exec(folded);
     if (m && (first === -1 || m.index < first)) first = m.index;
   }
