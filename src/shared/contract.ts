@@ -164,6 +164,8 @@ export const events = {
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
   /** The window is about to close: flush unsaved edits, then call `app.readyToClose`. */
   'app.flush': z.object({}),
+  /** The library turned out to be damaged after it opened: show the recovery screen. */
+  'library.damaged': z.object({ message: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -90,11 +90,33 @@ describe('R3: a damaged library', () => {
 
     const salvageDir = join(dataDir, 'salvaged');
     const { library: damaged } = makeServices(dataDir, { chooseExportFolder: async () => salvageDir });
+    // The file opens; the integrity check in the background finds the damage.
+    expect(damaged.status().damaged).toBe(false);
+    await damaged.integrityChecked;
     expect(damaged.status().damaged).toBe(true);
+    expect(damaged.status().message).toMatch(/integrity check/);
     const result = damaged.salvage(salvageDir);
     expect(result).toMatchObject({ saved: 1, unreadable: 0 });
     const [file] = readdirSync(salvageDir);
     expect(readFileSync(join(salvageDir, file), 'utf8')).toMatch(/^# Before the crash[\s\S]*Baku blames Iran\./);
+  });
+
+  it('goes to recovery as soon as a call runs into a damaged page', async () => {
+    const dataDir = tempDir();
+    const { services, library } = await libraryWithOneStory(dataDir);
+    services.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const { rootpage } = services.db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'stories_updated'").get() as { rootpage: number };
+    library.close();
+    const path = join(dataDir, DATABASE_FILE);
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, (rootpage - 1) * 4096, rootpage * 4096);
+    writeFileSync(path, bytes);
+    const { handlers, library: damaged } = makeServices(dataDir);
+    const onCorruption = (error: unknown) => damaged.reportCorruption(error);
+    const list = await dispatch(handlers, 'stories.list', {}, onCorruption);
+    expect(list).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
+    expect(damaged.status()).toMatchObject({ damaged: true });
+    expect(await dispatch(handlers, 'recovery.status', {}, onCorruption)).toMatchObject({ ok: true, value: { damaged: true } });
   });
 
   it('refuses recovery actions on a healthy library', async () => {

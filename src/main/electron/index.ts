@@ -109,6 +109,10 @@ function start(): void {
       settingsBacking: new Store({ name: 'settings' }),
       schemasDir: schemasDir(),
       platform,
+      // The background integrity check found damage: every window shows the recovery screen.
+      onDamage: (message) => {
+        for (const win of BrowserWindow.getAllWindows()) if (isTrustedWindow(win)) emit(win, 'library.damaged', { message });
+      },
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'database_newer') {
@@ -123,7 +127,12 @@ function start(): void {
   }
 
   hardenSession(session.defaultSession, location);
-  unregisterIpc = registerIpc(createHandlers(library, platform), (event) => isTrustedSender(location, event));
+  const opened = library;
+  unregisterIpc = registerIpc(
+    createHandlers(opened, platform),
+    (event) => isTrustedSender(location, event),
+    (error) => opened.reportCorruption(error)
+  );
   app.setAboutPanelOptions({ applicationName: 'Copydesk', applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(
     buildMenu({

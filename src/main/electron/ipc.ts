@@ -12,7 +12,7 @@ import { dispatch, type Handlers } from '../services/handlers.ts';
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
 /** Register one handler per contract channel; returns the cleanup that removes them all. */
-export function registerIpc(handlers: Handlers, isTrustedSender: SenderCheck): () => void {
+export function registerIpc(handlers: Handlers, isTrustedSender: SenderCheck, onCorruption?: (error: unknown) => void): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(IPC_PREFIX + channel, async (event, input: unknown): Promise<Result<unknown>> => {
       if (!senderAllowed(isTrustedSender, event)) {
@@ -22,7 +22,7 @@ export function registerIpc(handlers: Handlers, isTrustedSender: SenderCheck): (
           error: { code: 'untrusted_sender', message: `Copydesk refused "${channel}": the request did not come from a Copydesk window.` },
         };
       }
-      return dispatch(handlers, channel, input);
+      return dispatch(handlers, channel, input, onCorruption);
     });
   }
   return () => {

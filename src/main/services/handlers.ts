@@ -92,7 +92,16 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
   };
 }
 
-export async function dispatch(handlers: Handlers, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+/**
+ * @param onCorruption told when a call ran into a damaged database, so the host can switch the
+ *   library to recovery at once (`library.reportCorruption`).
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  rawInput: unknown,
+  onCorruption?: (error: unknown) => void
+): Promise<Result<unknown>> {
   if (!Object.hasOwn(contract, channel)) {
     return { ok: false, error: { code: 'invalid_input', message: `Unknown channel: ${channel}` } };
   }
@@ -110,6 +119,7 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toJSON() };
     const storage = storageError(error);
+    if (storage?.code === 'database_corrupt') onCorruption?.(error);
     if (storage) return { ok: false, error: storage.toJSON() };
     console.error(`[copydesk] ${channel} failed:`, error);
     const message = error instanceof Error ? error.message : String(error);

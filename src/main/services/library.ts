@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/errors.ts';
 import { backupOnline, dailyBackupDue, listBackups, type BackupInfo } from './storage/backups.ts';
+import { checkIntegrity } from './storage/integrity.ts';
 import { isCorruption } from './storage/sqlite-errors.ts';
 import { createServices, DATABASE_FILE, type Services, type ServicesOptions } from './services.ts';
 
@@ -27,12 +28,18 @@ export interface RecoveryStatus {
 
 export type Library = ReturnType<typeof openLibrary>;
 
-export function openLibrary(options: ServicesOptions) {
+export interface LibraryOptions extends ServicesOptions {
+  /** Told when the library turns out to be damaged after it opened (the background check). */
+  readonly onDamage?: (message: string) => void;
+}
+
+export function openLibrary(options: LibraryOptions) {
   const dbPath = join(options.dataDir, DATABASE_FILE);
   const now = options.now ?? (() => new Date());
   let services: Services | null = null;
   let damage: LibraryDamage | null = null;
   let keptAside: string | null = null;
+  let closed = false;
 
   function open(): void {
     try {
@@ -64,13 +71,44 @@ export function openLibrary(options: ServicesOptions) {
     if (!damage) throw new AppError('invalid_input', 'The library is not damaged; there is nothing to recover.');
   }
 
+  /** Close the services and show the way out: the library turned out to be damaged while open. */
+  function markDamaged(message: string): void {
+    if (closed || !services) return;
+    services.close();
+    services = null;
+    damage = { message, file: dbPath };
+    options.onDamage?.(message);
+  }
+
+  /** The background integrity check of the library as opened; a damaged file takes the app to recovery. */
+  function checkInBackground(): Promise<void> {
+    if (!services) return Promise.resolve();
+    const checked = services;
+    return checkIntegrity(dbPath).then((problems) => {
+      if (problems.length > 0 && services === checked) {
+        markDamaged(`The library file failed its integrity check (${problems.slice(0, 2).join('; ')}).`);
+      }
+    });
+  }
+
   open();
+  let integrity = checkInBackground();
 
   return {
+    /** Settles when the start-up integrity check has finished (and marked the library damaged if it is). */
+    get integrityChecked(): Promise<void> {
+      return integrity;
+    },
+
     /** The open services; refuses with `database_corrupt` while the library is damaged. */
     services(): Services {
       if (services) return services;
       throw new AppError('database_corrupt', damage?.message ?? 'The library is not open.');
+    },
+
+    /** A call ran into a damaged page (SQLITE_CORRUPT / NOTADB): go to recovery now. */
+    reportCorruption(error: unknown): void {
+      if (isCorruption(error)) markDamaged(`The library file is damaged (${(error as Error).message}).`);
     },
 
     status(): RecoveryStatus {
@@ -89,6 +127,7 @@ export function openLibrary(options: ServicesOptions) {
       setAside();
       copyFileSync(chosen.path, dbPath);
       open();
+      integrity = checkInBackground();
       return this.status();
     },
 
@@ -96,6 +135,7 @@ export function openLibrary(options: ServicesOptions) {
       requireDamaged();
       setAside();
       open();
+      integrity = checkInBackground();
       return this.status();
     },
 
@@ -143,6 +183,7 @@ export function openLibrary(options: ServicesOptions) {
     },
 
     close(): void {
+      closed = true;
       services?.close();
     },
   };

@@ -7,7 +7,6 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createExporter } from './export/index.ts';
-import { AppError } from '../../shared/errors.ts';
 import { createSettingsService, type SettingsBacking } from './settings-service.ts';
 import { backupNow } from './storage/backups.ts';
 import { openDatabase, type Database } from './storage/database.ts';
@@ -53,11 +52,6 @@ export function createServices(options: ServicesOptions) {
       if (from > 0) backupNow(raw, options.dataDir, 'pre-migration', now());
     },
   });
-  const check = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
-  if (check.length !== 1 || check[0].quick_check !== 'ok') {
-    db.close();
-    throw new AppError('database_corrupt', `The library file failed its integrity check: ${check.slice(0, 3).map((r) => r.quick_check).join('; ')}`);
-  }
   const settings = createSettingsService(options.settingsBacking);
   const device = options.device ?? hostname();
   const stories = createStoryService({ db, now, device });

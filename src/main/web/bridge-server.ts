@@ -55,6 +55,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('hex');
   const exportDir = options.exportDir ?? join(options.dataDir, 'exports');
+  const streams = new Set<ServerResponse>();
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);
+    for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  }
   const platform: Platform = {
     shell: 'web',
     version: options.version ?? '0.0.0',
@@ -77,10 +82,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     settingsBacking: new Conf({ cwd: options.dataDir, configName: 'settings', projectName: 'copydesk' }),
     schemasDir: options.schemasDir,
     platform,
+    onDamage: (message) => emit('library.damaged', { message }),
   });
   const dailyBackup = library.dailyBackup().catch((error: unknown) => console.error('[bridge] daily backup failed:', error));
   const handlers = createHandlers(library, platform);
-  const streams = new Set<ServerResponse>();
   let origin = '';
 
   const tokenMatches = (candidate: string | null | undefined) => {
@@ -128,7 +133,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         const message = error instanceof BodyTooLarge ? 'The request is too large.' : 'The request body is not valid JSON.';
         return json(res, 400, { ok: false, error: { code: 'invalid_input', message } });
       }
-      return json(res, 200, await dispatch(handlers, match[1], input));
+      return json(res, 200, await dispatch(handlers, match[1], input, (error) => library.reportCorruption(error)));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
@@ -166,10 +171,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `${origin}/?token=${token}`,
     token,
     library,
-    emit(event, payload) {
-      if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);
-      for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-    },
+    emit,
     async close() {
       await dailyBackup;
       for (const stream of streams) stream.end();

@@ -39,7 +39,7 @@ export function storageError(error: unknown): AppError | null {
       return new AppError('storage', 'Another Copydesk window or program is busy writing the library. Retry in a moment.');
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      return new AppError('database_corrupt', 'The library file is damaged. Restart Copydesk to open the recovery screen.');
+      return new AppError('database_corrupt', 'The library file is damaged. Copydesk has opened the recovery screen.');
     default:
       return null;
   }
