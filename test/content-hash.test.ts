@@ -35,3 +35,26 @@ describe('content hash', () => {
     expect(contentHash({ ...base, body: JSON.stringify(withDirection) })).toBe(h);
   });
 });
+
+import { parseBody, plainText } from '../src/shared/body.ts';
+
+describe('reading stored bodies', () => {
+  it('degrades odd shapes to text instead of failing', () => {
+    const odd = JSON.stringify({
+      root: {
+        type: 'root',
+        children: [
+          { type: 'paragraph', children: 'not an array' },
+          { type: 'mystery-block', children: [{ type: 'text', text: 'kept' }, null, 7] },
+          { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [{ type: 'text', text: 'item', format: 'bold' }] }] },
+          { type: 'paragraph', children: [{ type: 'text', text: 42 }, { type: 'link', url: 5, children: [{ type: 'text', text: 'link' }] }] },
+        ],
+      },
+    });
+    expect(plainText(parseBody(odd))).toBe('kept\n• item\nlink');
+  });
+  it('refuses what is not an editor document at all', () => {
+    expect(() => parseBody('null')).toThrow(/not a valid editor document/);
+    expect(() => parseBody('{"root": 3}')).toThrow(/not a valid editor document/);
+  });
+});

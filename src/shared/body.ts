@@ -107,9 +107,22 @@ const IS_STRIKETHROUGH = 1 << 2;
 const IS_UNDERLINE = 1 << 3;
 const IS_CODE = 1 << 4;
 
+/**
+ * Read a stored body. Bodies are validated with `bodyJsonSchema` where they enter (the contract,
+ * imports); here the walk itself is tolerant of any shape (unknown or missing fields degrade to
+ * text or nothing), so the autosave path does not pay for a second full validation.
+ */
 export function parseBody(json: string): BodyDocument {
-  const data = serializedBodySchema.parse(JSON.parse(json));
-  return { blocks: toBlocks(data.root.children as SerializedNode[]) };
+  const data = JSON.parse(json) as { root?: { children?: unknown } } | null;
+  if (!data || typeof data !== 'object' || !data.root || typeof data.root !== 'object') {
+    throw new Error('The story body is not a valid editor document.');
+  }
+  return { blocks: toBlocks(kids(data.root as SerializedNode)) };
+}
+
+/** A node's children, whatever the JSON held. */
+function kids(node: SerializedNode): SerializedNode[] {
+  return Array.isArray(node.children) ? node.children.filter((c): c is SerializedNode => typeof c === 'object' && c !== null) : [];
 }
 
 function toBlocks(nodes: readonly SerializedNode[]): Block[] {
@@ -119,18 +132,18 @@ function toBlocks(nodes: readonly SerializedNode[]): Block[] {
       case 'heading': {
         const level = Number((node.tag ?? 'h2').slice(1));
         const safe = (level >= 1 && level <= 6 ? level : 2) as HeadingLevel;
-        blocks.push({ kind: 'heading', level: safe, inlines: toInlines(node.children ?? []) });
+        blocks.push({ kind: 'heading', level: safe, inlines: toInlines(kids(node)) });
         break;
       }
       case 'quote':
-        blocks.push({ kind: 'quote', inlines: toInlines(node.children ?? []) });
+        blocks.push({ kind: 'quote', inlines: toInlines(kids(node)) });
         break;
       case 'list':
         blocks.push(toList(node));
         break;
       default:
         // paragraph and any block type we do not know: keep its text as a paragraph.
-        blocks.push({ kind: 'paragraph', inlines: toInlines(node.children ?? (node.text ? [node] : [])) });
+        blocks.push({ kind: 'paragraph', inlines: toInlines(Array.isArray(node.children) ? kids(node) : typeof node.text === 'string' ? [node] : []) });
     }
   }
   return blocks;
@@ -139,9 +152,9 @@ function toBlocks(nodes: readonly SerializedNode[]): Block[] {
 function toList(node: SerializedNode): ListBlock {
   const ordered = node.listType === 'number' || node.tag === 'ol';
   const items: ListItem[] = [];
-  for (const child of node.children ?? []) {
-    const inlineNodes = (child.children ?? []).filter((c) => c.type !== 'list');
-    const sublists = (child.children ?? []).filter((c) => c.type === 'list').map(toList);
+  for (const child of kids(node)) {
+    const inlineNodes = kids(child).filter((c) => c.type !== 'list');
+    const sublists = kids(child).filter((c) => c.type === 'list').map(toList);
     // Lexical nests a sublist in its own list item; fold it into the previous item.
     if (inlineNodes.length === 0 && sublists.length > 0 && items.length > 0) {
       const last = items[items.length - 1];
@@ -157,7 +170,7 @@ function toTextRun(node: SerializedNode): TextRun {
   const format = typeof node.format === 'number' ? node.format : 0;
   return {
     kind: 'text',
-    text: node.text ?? '',
+    text: typeof node.text === 'string' ? node.text : '',
     bold: (format & IS_BOLD) !== 0,
     italic: (format & IS_ITALIC) !== 0,
     underline: (format & IS_UNDERLINE) !== 0,
@@ -181,19 +194,19 @@ function toInlines(nodes: readonly SerializedNode[]): Inline[] {
         inlines.push({
           kind: 'link',
           url: typeof node.url === 'string' ? node.url : '',
-          children: flattenText(node.children ?? []).map(toTextRun),
+          children: flattenText(kids(node)).map(toTextRun),
         });
         break;
       default:
         if (typeof node.text === 'string') inlines.push(toTextRun(node));
-        else inlines.push(...toInlines(node.children ?? []));
+        else inlines.push(...toInlines(kids(node)));
     }
   }
   return inlines;
 }
 
 function flattenText(nodes: readonly SerializedNode[]): SerializedNode[] {
-  return nodes.flatMap((n) => (typeof n.text === 'string' ? [n] : flattenText(n.children ?? [])));
+  return nodes.flatMap((n) => (typeof n.text === 'string' ? [n] : flattenText(kids(n))));
 }
 
 // --- Derived values ---
