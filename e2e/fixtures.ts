@@ -16,8 +16,11 @@ export interface Copydesk {
   readonly dataDir: string;
   readonly exportDir: string;
   readonly shell: 'web' | 'electron';
-  /** Stop and start the app on the same data folder, then open it again. */
-  restart(): Promise<void>;
+  /**
+   * Stop and start the app on the same data folder, then open it again. `whileStopped` runs
+   * between the two (e.g. to damage the library file, as a failing disk might).
+   */
+  restart(whileStopped?: () => void | Promise<void>): Promise<void>;
   /** Save a screenshot to test-results/screens/<name>.png. */
   screenshot(name: string): Promise<void>;
 }
@@ -45,9 +48,10 @@ export const test = base.extend<{ copydesk: Copydesk }, { shell: 'web' | 'electr
         exportDir,
         shell,
         screenshot,
-        async restart() {
+        async restart(whileStopped) {
           const port = Number(new URL(bridge.origin).port);
           await bridge.stop();
+          await whileStopped?.();
           bridge = await startBridgeProcess({ dataDir, exportDir, port });
           await page.goto(bridge.url);
         },
@@ -56,7 +60,7 @@ export const test = base.extend<{ copydesk: Copydesk }, { shell: 'web' | 'electr
       await context.close();
       await bridge.stop();
     } else {
-      const { electronAvailability } = await import('./electron/launch.ts');
+      const { electronAvailability } = await import('../scripts/electron-binary.ts');
       const electron = electronAvailability();
       let app: ElectronApplication;
       const launch = async () => {
@@ -73,8 +77,9 @@ export const test = base.extend<{ copydesk: Copydesk }, { shell: 'web' | 'electr
         exportDir,
         shell,
         screenshot,
-        async restart() {
+        async restart(whileStopped) {
           await app.close();
+          await whileStopped?.();
           fixture.page = await launch();
         },
       };

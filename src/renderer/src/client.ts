@@ -15,6 +15,22 @@ function api() {
   return copydesk;
 }
 
+type DamageListener = (message: string) => void;
+const damageListeners = new Set<DamageListener>();
+
+/**
+ * The library turned out to be damaged while the app was open: main says so with an event, and
+ * every call after that is refused with `database_corrupt`. Either way the listener hears it.
+ */
+export function onLibraryDamaged(listener: DamageListener): () => void {
+  damageListeners.add(listener);
+  const off = on('library.damaged', ({ message }) => listener(message));
+  return () => {
+    damageListeners.delete(listener);
+    off();
+  };
+}
+
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   let result: unknown;
   try {
@@ -28,7 +44,13 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   if (typeof result === 'object' && result !== null && 'ok' in result) {
     const r = result as { ok: boolean; value?: unknown; error?: unknown };
     if (r.ok) return r.value as ChannelOutput<C>;
-    if (isAppErrorShape(r.error)) throw new AppError(r.error.code, r.error.message);
+    if (isAppErrorShape(r.error)) {
+      if (r.error.code === 'database_corrupt' && !channel.startsWith('recovery.')) {
+        const message = r.error.message;
+        for (const listener of damageListeners) queueMicrotask(() => listener(message));
+      }
+      throw new AppError(r.error.code, r.error.message);
+    }
   }
   throw new AppError('internal', `Copydesk got an unreadable answer for ${channel}.`);
 }

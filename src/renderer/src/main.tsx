@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import { applyTheme } from './lib/theme.ts';
 import './styles/app.css';
 import './styles/editor.css';
+import './styles/library.css';
 
 // The system theme until settings arrive, so the first paint is already in the right colours.
 applyTheme('system');

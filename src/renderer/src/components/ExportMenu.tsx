@@ -11,7 +11,13 @@ export interface ExportMenuHandle {
   open(): void;
 }
 
-export function ExportMenu({ onExport, busy, ref }: { onExport: (format: ExportFormat) => void; busy: boolean; ref?: Ref<ExportMenuHandle> }) {
+/** A publishing format, or a Copydesk package (the story with its revisions and history). */
+export type ExportChoice = ExportFormat | 'package';
+export const PACKAGE_LABEL = 'Copydesk package (.copydesk)';
+const CHOICES: readonly ExportChoice[] = [...EXPORT_FORMATS, 'package'];
+const choiceLabel = (choice: ExportChoice) => (choice === 'package' ? PACKAGE_LABEL : EXPORT_FORMAT_LABELS[choice]);
+
+export function ExportMenu({ onExport, busy, ref }: { onExport: (choice: ExportChoice) => void; busy: boolean; ref?: Ref<ExportMenuHandle> }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -44,7 +50,7 @@ export function ExportMenu({ onExport, busy, ref }: { onExport: (format: ExportF
   };
 
   const onMenuKey = (event: KeyboardEvent) => {
-    const n = EXPORT_FORMATS.length;
+    const n = CHOICES.length;
     if (event.key === 'ArrowDown') setActive((i) => (i + 1) % n);
     else if (event.key === 'ArrowUp') setActive((i) => (i - 1 + n) % n);
     else if (event.key === 'Home') setActive(0);
@@ -84,22 +90,22 @@ export function ExportMenu({ onExport, busy, ref }: { onExport: (format: ExportF
       </button>
       {open ? (
         <div role="menu" aria-label="Export format" className="cd-menu__list" onKeyDown={onMenuKey}>
-          {EXPORT_FORMATS.map((format, index) => (
+          {CHOICES.map((choice, index) => (
             <button
-              key={format}
+              key={choice}
               ref={(el) => {
                 itemRefs.current[index] = el;
               }}
               type="button"
               role="menuitem"
               tabIndex={index === active ? 0 : -1}
-              className="cd-menu__item"
+              className={choice === 'package' ? 'cd-menu__item cd-menu__item--separated' : 'cd-menu__item'}
               onClick={() => {
                 close(true);
-                onExport(format);
+                onExport(choice);
               }}
             >
-              {EXPORT_FORMAT_LABELS[format]}
+              {choiceLabel(choice)}
             </button>
           ))}
         </div>

@@ -1,6 +1,6 @@
 /**
  * "Saving…", "Saved", "Unsaved changes" or "Couldn't save: …" in a box of fixed width, so the bar
- * around it never moves while typing. The action (Retry, or Reload after a conflict) sits inside
+ * around it never moves while typing. The action (Retry, or Resolve… after a conflict) sits inside
  * the same box.
  */
 import type { SaveState } from '../lib/saver.ts';
@@ -14,17 +14,18 @@ export function saveStateText(state: SaveState): string {
     case 'dirty':
       return 'Unsaved changes';
     case 'error':
-      return `Couldn't save: ${state.message}`;
+      // The whole message is in the conflict dialog; the box has room for a few words.
+      return state.code === 'conflict' ? 'Not saved' : `Couldn't save: ${state.message}`;
   }
 }
 
-export function SaveIndicator({ state, onRetry, onReload }: { state: SaveState; onRetry: () => void; onReload: () => void }) {
+export function SaveIndicator({ state, onRetry, onResolve }: { state: SaveState; onRetry: () => void; onResolve: () => void }) {
   const text = saveStateText(state);
   const conflict = state.kind === 'error' && state.code === 'conflict';
   return (
     <div className={`cd-save cd-save--${state.kind}`}>
       <span className="cd-save__dot" aria-hidden="true" />
-      <span role="status" aria-label="Save status" className="cd-save__text" title={text}>
+      <span role="status" aria-label="Save status" className="cd-save__text" title={state.kind === 'error' ? state.message : text}>
         {text}
       </span>
       {state.kind === 'error' ? (
@@ -33,10 +34,10 @@ export function SaveIndicator({ state, onRetry, onReload }: { state: SaveState; 
             type="button"
             className="cd-button cd-button--small"
             onMouseDown={(event) => event.preventDefault()}
-            onClick={onReload}
-            title="Load the version saved elsewhere. Your unsaved changes here will be replaced."
+            onClick={onResolve}
+            title="This story was changed elsewhere: keep your text as a copy, or load the newer version."
           >
-            Reload
+            Resolve…
           </button>
         ) : (
           <button

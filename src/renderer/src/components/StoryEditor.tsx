@@ -7,7 +7,7 @@ import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionCompose
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { $getRoot, BLUR_COMMAND, COMMAND_PRIORITY_LOW, type EditorState, type LexicalEditor } from 'lexical';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { countWords } from '../../../shared/body.ts';
 import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../../../shared/contract.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -16,11 +16,12 @@ import { ACTION_LABELS, availableActions, type WorkflowAction } from '../../../s
 import { call, errorMessage } from '../client.ts';
 import { storyEditorExtension } from '../editor/extension.ts';
 import { Toolbar } from '../editor/Toolbar.tsx';
-import { StorySaver, type SaveState } from '../lib/saver.ts';
+import { StorySaver, type SaveState, type StoryContentDraft } from '../lib/saver.ts';
 import { exactTime, relativeTime, wordsLabel } from '../lib/time.ts';
 import { Dialog } from './Dialog.tsx';
-import { ExportMenu, type ExportMenuHandle } from './ExportMenu.tsx';
-import { TrashIcon } from './icons.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { ExportMenu, PACKAGE_LABEL, type ExportChoice, type ExportMenuHandle } from './ExportMenu.tsx';
+import { HistoryIcon, TrashIcon } from './icons.tsx';
 import { KeywordsField } from './KeywordsField.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -34,6 +35,15 @@ export interface EditorHandle {
   openExport(): void;
   requestDelete(): void;
   focusHeadline(): void;
+  /** The story revision this window last had confirmed. */
+  revision(): number;
+  /**
+   * Save what is typed, then run `task` with no save in flight (a restore, an import over this
+   * story); `task` gets the revision to name as its base.
+   */
+  exclusive(task: (baseRevision: number) => Promise<Story>): Promise<Story>;
+  /** The text as it is in the editor, and whether all of it is saved. */
+  draft(): { headline: string; text: string; saved: boolean };
 }
 
 export interface StoryEditorProps {
@@ -46,6 +56,13 @@ export interface StoryEditorProps {
   readonly onStoryUpdated: (story: Story) => void;
   readonly onDeleted: (id: string) => void;
   readonly onReload: (id: string) => void;
+  /** After a conflict: save this text as a new story beside the original. Resolves to whether it did. */
+  readonly onKeepCopy: (source: Story, content: StoryContentDraft) => Promise<boolean>;
+  readonly trashRetentionDays: number;
+  readonly revisionsOpen: boolean;
+  readonly onToggleRevisions: () => void;
+  /** The revisions panel, shown beside the text (below the story bar and the toolbar). */
+  readonly sidePanel?: ReactNode;
   readonly focusHeadlineOnMount?: boolean;
   readonly ref?: Ref<EditorHandle>;
 }
@@ -93,6 +110,11 @@ function StoryEditorPane({
   onStoryUpdated,
   onDeleted,
   onReload,
+  onKeepCopy,
+  trashRetentionDays,
+  revisionsOpen,
+  onToggleRevisions,
+  sidePanel,
   focusHeadlineOnMount,
   ref,
 }: StoryEditorProps) {
@@ -103,7 +125,8 @@ function StoryEditorPane({
   const [keywords, setKeywords] = useState<string[]>(() => [...story.keywords]);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const [wordCount, setWordCount] = useState(story.wordCount);
-  const [busy, setBusy] = useState<null | 'transition' | 'export' | 'delete'>(null);
+  const [busy, setBusy] = useState<null | 'transition' | 'export' | 'delete' | 'conflict'>(null);
+  const [conflictOpen, setConflictOpen] = useState(false);
   const [sendBack, setSendBack] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
@@ -187,25 +210,23 @@ function StoryEditorPane({
   }, [focusHeadlineOnMount]);
 
   // The save status box has room for a few words; the whole message goes in a notification.
+  // A conflict opens the dialog that asks what to do instead (nothing is overwritten silently).
   const saveNotice = `save-${story.id}`;
+  const conflict = saveState.kind === 'error' && saveState.code === 'conflict';
   useEffect(() => {
     if (saveState.kind === 'saved') dismissNotice(saveNotice);
     if (saveState.kind !== 'error') return;
-    notify(
-      saveState.code === 'conflict'
-        ? {
-            kind: 'error',
-            key: saveNotice,
-            message: saveState.message,
-            detail: 'Your text is still here. Reload loads the saved version in its place: copy anything you want to keep first.',
-          }
-        : {
-            kind: 'error',
-            key: saveNotice,
-            message: `Couldn't save your latest changes. ${saveState.message}`,
-            detail: 'Your text is still here. Copydesk tries again when you keep typing, or use Retry.',
-          }
-    );
+    if (saveState.code === 'conflict') {
+      dismissNotice(saveNotice);
+      setConflictOpen(true);
+      return;
+    }
+    notify({
+      kind: 'error',
+      key: saveNotice,
+      message: `Couldn't save your latest changes. ${saveState.message}`,
+      detail: 'Your text is still here. Copydesk tries again when you keep typing, or use Retry.',
+    });
   }, [saveState, saveNotice, notify, dismissNotice]);
 
   const flush = (options?: { checkpoint?: boolean }) => saverRef.current?.flush(options) ?? Promise.resolve(true);
@@ -216,7 +237,32 @@ function StoryEditorPane({
     openExport: () => exportMenu.current?.open(),
     requestDelete: () => setConfirmDelete(true),
     focusHeadline: () => headlineEl.current?.focus(),
+    revision: () => revisionRef.current,
+    draft: () => ({
+      headline: headlineRef.current,
+      text: editor.getEditorState().read(() => $getRoot().getTextContent()),
+      saved: (saverRef.current?.state.kind ?? 'saved') === 'saved',
+    }),
+    exclusive: (task) => {
+      const saver = saverRef.current;
+      if (!saver) return Promise.reject(new AppError('internal', 'The story is closed.'));
+      return saver.exclusive(() => task(revisionRef.current));
+    },
   }));
+
+  const keepCopy = async () => {
+    setBusy('conflict');
+    try {
+      const done = await onKeepCopy(metaRef.current, {
+        headline: headlineRef.current,
+        body: bodyJson(editor),
+        keywords: [...keywordsRef.current],
+      });
+      if (done) setConflictOpen(false);
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const changeHeadline = (value: string) => {
     const clean = value.replace(/[\r\n]+/g, ' ');
@@ -252,6 +298,24 @@ function StoryEditorPane({
     }
   };
 
+  const exportPackage = async () => {
+    setBusy('export');
+    try {
+      if (!(await flush())) {
+        throw new AppError('storage', 'Your latest changes are not saved yet, so the package would be out of date. Use Retry, then export again.');
+      }
+      const result = await call('packages.export', { ids: [story.id] });
+      if (result.path === null) return;
+      notify({ kind: 'success', key: `export-${story.id}`, message: 'Exported Copydesk package', detail: result.path, detailIsPath: true, duration: 15_000 });
+    } catch (error) {
+      notify({ kind: 'error', key: `export-${story.id}`, message: `Couldn't export the ${PACKAGE_LABEL}. ${errorMessage(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportChoice = (choice: ExportChoice) => void (choice === 'package' ? exportPackage() : exportAs(choice));
+
   const exportAs = async (format: ExportFormat) => {
     setBusy('export');
     try {
@@ -261,7 +325,14 @@ function StoryEditorPane({
       const { folder } = await call('export.chooseFolder', {});
       if (folder === null) return;
       const result = await call('export.story', { id: story.id, format, folder });
-      notify({ kind: 'success', key: `export-${story.id}`, message: `Exported ${FORMAT_NAMES[format]}`, detail: result.path, duration: 15_000 });
+      notify({
+        kind: 'success',
+        key: `export-${story.id}`,
+        message: `Exported ${FORMAT_NAMES[format]}`,
+        detail: result.path,
+        detailIsPath: true,
+        duration: 15_000,
+      });
     } catch (error) {
       notify({
         kind: 'error',
@@ -279,7 +350,12 @@ function StoryEditorPane({
       await call('stories.delete', { id: story.id });
       saverRef.current?.dispose();
       setConfirmDelete(false);
-      notify({ kind: 'success', key: 'deleted', message: 'Story deleted.' });
+      notify({
+        kind: 'success',
+        key: 'deleted',
+        message: 'Story deleted.',
+        detail: `It is in the Trash for ${trashRetentionDays === 1 ? '1 day' : `${trashRetentionDays} days`}.`,
+      });
       onDeleted(story.id);
     } catch (error) {
       notify({ kind: 'error', key: `delete-${story.id}`, message: `Couldn't delete the story. ${errorMessage(error)}` });
@@ -292,7 +368,7 @@ function StoryEditorPane({
   const shownHeadline = headline.trim() || 'Untitled story';
 
   return (
-    <div className="cd-story">
+    <div className={sidePanel ? 'cd-story cd-story--with-panel' : 'cd-story'}>
       <div className="cd-story__bar" role="region" aria-label="Story actions">
         <div className="cd-story__workflow">
           <StatusBadge status={meta.status} />
@@ -309,7 +385,20 @@ function StoryEditorPane({
           ))}
         </div>
         <div className="cd-story__tools">
-          <ExportMenu ref={exportMenu} busy={busy === 'export'} onExport={(format) => void exportAs(format)} />
+          <button
+            type="button"
+            className={revisionsOpen ? 'cd-button cd-revisions-button cd-button--pressed' : 'cd-button cd-revisions-button'}
+            aria-label="Revisions"
+            aria-expanded={revisionsOpen}
+            title="Revisions: compare and restore earlier versions"
+            onClick={onToggleRevisions}
+          >
+            <HistoryIcon />
+            <span aria-hidden="true" className="cd-button__label">
+              Revisions
+            </span>
+          </button>
+          <ExportMenu ref={exportMenu} busy={busy === 'export'} onExport={exportChoice} />
           <button
             type="button"
             className="cd-button cd-button--quiet cd-button--danger"
@@ -325,55 +414,58 @@ function StoryEditorPane({
       </div>
       <div className="cd-story__toolbar">
         <Toolbar />
-        <SaveIndicator state={saveState} onRetry={() => void flush()} onReload={() => onReload(story.id)} />
+        <SaveIndicator state={saveState} onRetry={() => void flush()} onResolve={() => setConflictOpen(true)} />
       </div>
 
-      <div className="cd-story__scroll">
-        <article className="cd-story__column">
-          <StoryBanners story={meta} />
-          <textarea
-            ref={headlineEl}
-            className="cd-headline"
-            aria-label="Headline"
-            placeholder="Headline"
-            dir="auto"
-            rows={1}
-            maxLength={500}
-            spellCheck
-            value={headline}
-            onChange={(event) => changeHeadline(event.target.value)}
-            onBlur={() => void flush()}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                editor.focus();
-              }
-            }}
-          />
-          <p className="cd-byline">
-            <span>By {meta.author}</span>
-            <span aria-hidden="true"> · </span>
-            <span>{wordsLabel(wordCount)}</span>
-            <span aria-hidden="true"> · </span>
-            <span>
-              Updated{' '}
-              <time dateTime={meta.updatedAt} title={exactTime(meta.updatedAt)}>
-                {relativeTime(meta.updatedAt, now)}
-              </time>
-            </span>
-          </p>
-          <KeywordsField keywords={keywords} suggestions={keywordSuggestions} onChange={changeKeywords} onBlur={() => void flush()} />
-          <div className="cd-editor">
-            <ContentEditable
-              className="cd-editor__input"
-              aria-label="Story body"
-              aria-multiline
+      <div className="cd-story__body">
+        <div className="cd-story__scroll">
+          <article className="cd-story__column">
+            <StoryBanners story={meta} />
+            <textarea
+              ref={headlineEl}
+              className="cd-headline"
+              aria-label="Headline"
+              placeholder="Headline"
+              dir="auto"
+              rows={1}
+              maxLength={500}
               spellCheck
-              aria-placeholder="Write the story…"
-              placeholder={<div className="cd-editor__placeholder">Write the story…</div>}
+              value={headline}
+              onChange={(event) => changeHeadline(event.target.value)}
+              onBlur={() => void flush()}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  editor.focus();
+                }
+              }}
             />
-          </div>
-        </article>
+            <p className="cd-byline">
+              <span>By {meta.author}</span>
+              <span aria-hidden="true"> · </span>
+              <span>{wordsLabel(wordCount)}</span>
+              <span aria-hidden="true"> · </span>
+              <span>
+                Updated{' '}
+                <time dateTime={meta.updatedAt} title={exactTime(meta.updatedAt)}>
+                  {relativeTime(meta.updatedAt, now)}
+                </time>
+              </span>
+            </p>
+            <KeywordsField keywords={keywords} suggestions={keywordSuggestions} onChange={changeKeywords} onBlur={() => void flush()} />
+            <div className="cd-editor">
+              <ContentEditable
+                className="cd-editor__input"
+                aria-label="Story body"
+                aria-multiline
+                spellCheck
+                aria-placeholder="Write the story…"
+                placeholder={<div className="cd-editor__placeholder">Write the story…</div>}
+              />
+            </div>
+          </article>
+        </div>
+        {sidePanel}
       </div>
 
       <SendBackDialog
@@ -384,6 +476,13 @@ function StoryEditorPane({
           if (await transition('return', note)) setSendBack(false);
         }}
       />
+      <ConflictDialog
+        open={conflict && conflictOpen}
+        busy={busy === 'conflict'}
+        onKeepCopy={() => void keepCopy()}
+        onReload={() => onReload(story.id)}
+        onLater={() => setConflictOpen(false)}
+      />
       <Dialog
         title="Delete this story?"
         open={confirmDelete}
@@ -391,7 +490,8 @@ function StoryEditorPane({
         onSubmit={() => void deleteStory()}
         description={
           <p>
-            “<span dir="auto">{shownHeadline}</span>” will be moved to the trash.
+            “<span dir="auto">{shownHeadline}</span>” will be moved to the trash. You can restore it from the Trash for{' '}
+            {trashRetentionDays === 1 ? '1 day' : `${trashRetentionDays} days`}; after that it is deleted for good.
           </p>
         }
         actions={

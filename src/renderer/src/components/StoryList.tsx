@@ -2,21 +2,46 @@
  * The story list: a list named "Stories" whose rows are buttons. Tab reaches the selected row;
  * ArrowUp/ArrowDown/Home/End move between rows, Enter or Space opens one.
  */
-import { useRef, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { isEmptyQuery, makeSnippet, parseQuery, type ParsedQuery } from '../../../shared/search-text.ts';
 import type { StorySummary } from '../../../shared/story.ts';
+import { splitHits } from '../lib/format.ts';
 import { exactTime, relativeTime, wordsLabel } from '../lib/time.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
+export type StoryListEntry = StorySummary & { readonly snippet?: string | null };
+
 export interface StoryListProps {
-  readonly stories: readonly StorySummary[];
+  readonly stories: readonly StoryListEntry[];
   readonly selectedId: string | null;
   readonly now: number;
   readonly onOpen: (id: string) => void;
+  /** The search query, to highlight hits in headlines (snippets come marked from main). */
+  readonly query?: string;
+}
+
+/** Text with search hits (between HIT_START and HIT_END) shown as <mark>; rendered as text, never as HTML. */
+export function Highlighted({ text }: { text: string }) {
+  return (
+    <>
+      {splitHits(text).map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : part.text))}
+    </>
+  );
+}
+
+function markHeadline(headline: string, query: ParsedQuery | null): string {
+  if (!query) return headline;
+  // Wide enough that the excerpt is the whole headline, from its first character.
+  return makeSnippet(headline, query, headline.length * 3 + 3);
 }
 
 export const UNTITLED = 'Untitled story';
 
-export function StoryList({ stories, selectedId, now, onOpen }: StoryListProps) {
+export function StoryList({ stories, selectedId, now, onOpen, query }: StoryListProps) {
+  const parsed = useMemo(() => {
+    const q = parseQuery(query ?? '');
+    return isEmptyQuery(q) ? null : q;
+  }, [query]);
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const tabStop = stories.some((s) => s.id === selectedId) ? selectedId : (stories[0]?.id ?? null);
 
@@ -51,8 +76,13 @@ export function StoryList({ stories, selectedId, now, onOpen }: StoryListProps) 
               data-story-id={story.id}
             >
               <span className={story.headline.trim() ? 'cd-row__headline' : 'cd-row__headline cd-row__headline--untitled'} dir="auto">
-                {story.headline.trim() || UNTITLED}
+                {story.headline.trim() ? <Highlighted text={markHeadline(story.headline.trim(), parsed)} /> : UNTITLED}
               </span>
+              {story.snippet ? (
+                <span className="cd-row__snippet" dir="auto">
+                  <Highlighted text={story.snippet} />
+                </span>
+              ) : null}
               <span className="cd-row__meta">
                 <StatusBadge status={story.status} size="small" />
                 <time className="cd-row__time" dateTime={story.updatedAt} title={exactTime(story.updatedAt)}>

@@ -11,6 +11,8 @@ export interface ToastInput {
   readonly message: string;
   /** A longer line under the message (a file path, what to do next). */
   readonly detail?: string;
+  /** The detail is a file path: shown in a monospace font. */
+  readonly detailIsPath?: boolean;
   readonly key?: string;
   /** How long a confirmation stays, in ms (errors stay until dismissed). */
   readonly duration?: number;
@@ -55,7 +57,7 @@ function ToastView({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
     <div className={`cd-toast cd-toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
       <div className="cd-toast__text">
         <p className="cd-toast__message">{toast.message}</p>
-        {toast.detail ? <p className="cd-toast__detail">{toast.detail}</p> : null}
+        {toast.detail ? <p className={toast.detailIsPath ? 'cd-toast__detail cd-toast__detail--path' : 'cd-toast__detail'}>{toast.detail}</p> : null}
       </div>
       <button type="button" className="cd-icon-button cd-toast__close" aria-label="Dismiss notification" onClick={() => dismiss(toast.id)}>
         <CloseIcon />

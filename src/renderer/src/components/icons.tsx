@@ -85,3 +85,52 @@ export const ExportIcon = () => (
     <path d="M4 11.5V16h12v-4.5" />
   </Svg>
 );
+
+export const SearchIcon = () => (
+  <Svg>
+    <circle cx="8.5" cy="8.5" r="5" />
+    <path d="M12.3 12.3L16.5 16.5" />
+  </Svg>
+);
+
+export const FilterIcon = () => (
+  <Svg>
+    <path d="M3.5 5h13M6 10h8M8.5 15h3" />
+  </Svg>
+);
+
+export const HistoryIcon = () => (
+  <Svg>
+    <path d="M3.5 10a6.5 6.5 0 1 0 1.9-4.6" />
+    <path d="M3.2 3.8v3.4h3.4" />
+    <path d="M10 6.5V10l2.5 1.8" />
+  </Svg>
+);
+
+export const ImportIcon = () => (
+  <Svg>
+    <path d="M10 3v9.5M6.5 9L10 12.5 13.5 9" />
+    <path d="M4 11.5V16h12v-4.5" />
+  </Svg>
+);
+
+export const RestoreIcon = () => (
+  <Svg>
+    <path d="M4 9.5a6 6 0 1 1 1.8 4.3" />
+    <path d="M2.5 6.8L4 9.8l3-1.4" />
+  </Svg>
+);
+
+export const ArrowLeftIcon = () => (
+  <Svg>
+    <path d="M16 10H4.5M9 5.5L4.5 10 9 14.5" />
+  </Svg>
+);
+
+export const WarningIcon = () => (
+  <Svg>
+    <path d="M10 3.2L17.3 16H2.7z" />
+    <path d="M10 8v3.6" />
+    <circle cx="10" cy="13.8" r="0.4" fill="currentColor" />
+  </Svg>
+);

@@ -28,3 +28,18 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
 export function wordsLabel(count: number): string {
   return `${count.toLocaleString()} ${count === 1 ? 'word' : 'words'}`;
 }
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+const dayTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+const dayTimeYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/** A time precise enough to tell revisions apart: "Today 10:32:05", "18 Apr, 10:32", "18 Apr 2023, 10:32". */
+export function preciseTime(iso: string, now: number = Date.now()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const today = new Date(now);
+  if (date.toDateString() === today.toDateString()) return `Today ${clock.format(date)}`;
+  const yesterday = new Date(now - 24 * 60 * 60 * 1000);
+  if (date.toDateString() === yesterday.toDateString()) return `Yesterday ${clock.format(date)}`;
+  return today.getFullYear() === date.getFullYear() ? dayTime.format(date) : dayTimeYear.format(date);
+}

@@ -1,0 +1,121 @@
+/**
+ * A damaged library: the app starts on a library file overwritten with garbage (as a failing
+ * disk might leave it) and shows the recovery screen — not a crash, not a blank window. From there
+ * a person can save readable stories, restore a backup, or start a new, empty library; the
+ * damaged file is kept aside, and the app then opens normally. Selectors: src/renderer/src/App.tsx.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test, type Copydesk } from './fixtures.ts';
+
+const DATABASE_FILE = 'copydesk.db';
+
+/** Overwrite the start of the library file (its header and first pages) with garbage. */
+function damage(dataDir: string) {
+  const path = join(dataDir, DATABASE_FILE);
+  const bytes = readFileSync(path);
+  bytes.fill(0xa5, 0, Math.min(bytes.length, 4096 * 3));
+  writeFileSync(path, bytes);
+  rmSync(`${path}-wal`, { force: true });
+  rmSync(`${path}-shm`, { force: true });
+}
+
+async function writeStory(page: Page, headline: string, text: string) {
+  await page.getByRole('button', { name: 'New story' }).click();
+  await page.getByRole('textbox', { name: 'Headline' }).fill(headline);
+  await page.getByRole('textbox', { name: 'Headline' }).press('Enter');
+  await page.keyboard.insertText(text);
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
+}
+
+async function startDamaged(copydesk: Copydesk) {
+  await writeStory(copydesk.page, 'Before the disk failed', 'Dockworkers walked out on Monday.');
+  await copydesk.restart(() => damage(copydesk.dataDir));
+  const { page } = copydesk;
+  await expect(page.getByRole('heading', { name: "Copydesk couldn't open your library" })).toBeVisible();
+  await expect(page.getByRole('note', { name: 'What happened' })).not.toBeEmpty();
+  // Not the app: no story list, no New story.
+  await expect(page.getByRole('button', { name: 'New story' })).toHaveCount(0);
+  return page;
+}
+
+test('a damaged library shows the recovery screen; starting a new, empty library opens the app', async ({ copydesk }) => {
+  const errors: string[] = [];
+  copydesk.page.on('pageerror', (error) => errors.push(error.message));
+  const page = await startDamaged(copydesk);
+
+  // The daily backup taken when the library first opened is offered.
+  const backups = page.getByRole('list', { name: 'Backups' });
+  await expect(backups.getByRole('listitem')).toHaveCount(1);
+  await expect(backups).toContainText('Daily backup');
+  await expect(page.getByRole('button', { name: /^Restore this backup/ })).toBeVisible();
+  await copydesk.screenshot('recovery-01-screen');
+
+  // Save what can still be read (the bridge saves into the export folder).
+  await page.getByRole('button', { name: 'Save readable stories as Markdown…' }).click();
+  const salvaged = page.getByRole('status').filter({ hasText: /Saved|No story could be read/ });
+  await expect(salvaged).toBeVisible();
+
+  // Start over: asks first.
+  await page.getByRole('button', { name: 'Start a new, empty library' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start a new, empty library?' });
+  await expect(dialog).toContainText('kept aside');
+  await copydesk.screenshot('recovery-02-confirm-fresh');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Start a new, empty library' }).click();
+  await page.getByRole('dialog', { name: 'Start a new, empty library?' }).getByRole('button', { name: 'Start a new library' }).click();
+
+  // The empty app, and where the damaged file went.
+  await expect(page.getByText('No stories yet — press New story')).toBeVisible();
+  const notice = page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: 'Started a new, empty library.' });
+  await expect(notice).toContainText('The damaged library file is kept at');
+  await copydesk.screenshot('recovery-03-fresh-library');
+  expect(readdirSync(copydesk.dataDir).some((f) => f.startsWith(`${DATABASE_FILE}.damaged-`))).toBe(true);
+
+  // The new library works.
+  await writeStory(page, 'After the recovery', 'A fresh start.');
+  await expect(page.getByRole('list', { name: 'Stories' }).getByRole('listitem')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('a damaged library can be restored from a backup', async ({ copydesk }) => {
+  const page = await startDamaged(copydesk);
+  await page.getByRole('button', { name: /^Restore this backup/ }).first().click();
+  // The backup was taken when the library first opened, before any story was written.
+  await expect(page.getByText('No stories yet — press New story')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('The backup is restored.');
+  expect(existsSync(join(copydesk.dataDir, DATABASE_FILE))).toBe(true);
+  await writeStory(page, 'Written after the restore', 'Still here.');
+});
+
+test('damage found while the app is open: the recovery screen keeps the unsaved text to copy', async ({ copydesk }) => {
+  const { page } = copydesk;
+  await writeStory(page, 'Written before the damage', 'First paragraph.');
+  // From now on main answers as it does once it finds a damaged page: every story call is
+  // refused with database_corrupt, and the recovery status says the library is damaged. (Real
+  // damage under an open connection is not deterministic; the renderer's answer to it is.)
+  const message = 'The library file is damaged (database disk image is malformed).';
+  await page.route('**/api/call/**', async (route) => {
+    const channel = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
+    if (channel === 'recovery.status') {
+      await route.fulfill({ json: { ok: true, value: { damaged: true, message, backups: [], keptAside: null } } });
+    } else if (!channel.startsWith('recovery.')) {
+      await route.fulfill({ json: { ok: false, error: { code: 'database_corrupt', message } } });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('textbox', { name: 'Story body' }).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(' Typed after the damage.');
+  await page.keyboard.press('ControlOrMeta+s');
+
+  await expect(page.getByRole('heading', { name: 'Copydesk can no longer read your library' })).toBeVisible();
+  await expect(page.getByRole('note', { name: 'What happened' })).toHaveText(message);
+  const unsaved = page.getByRole('textbox', { name: 'Unsaved text' });
+  await expect(unsaved).toHaveValue('Written before the damage\n\nFirst paragraph. Typed after the damage.');
+  await expect(page.getByText('There are no backups yet.')).toBeVisible();
+  await copydesk.screenshot('recovery-04-unsaved-text');
+});
