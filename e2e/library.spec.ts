@@ -461,3 +461,21 @@ test('a Copydesk package round trip: export a story, import it back as a separat
   await expect(toasts(page)).toContainText('Imported 1 story.');
   await expect(storyRow(page, 'Desalination plant opens')).toHaveCount(2);
 });
+
+test('how long the trash keeps stories is a setting, and the delete confirmation says so', async ({ copydesk }) => {
+  const { page } = copydesk;
+  await writeStory(page, 'Retention check', ['Body.']);
+  await page.getByRole('button', { name: /^Profile:/ }).click();
+  const profile = page.getByRole('dialog', { name: 'Profile' });
+  const days = profile.getByRole('spinbutton', { name: 'Keep deleted stories for (days)' });
+  await expect(days).toHaveValue('30');
+  await days.fill('0');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile.getByRole('alert')).toContainText('from 1 to 3650');
+  await days.fill('7');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile).toBeHidden();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Delete this story?' })).toContainText('restore it from the Trash for 7 days');
+  await copydesk.screenshot('library-12-retention');
+});

@@ -565,8 +565,12 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
 
   // --- Profile, theme, shortcuts, closing ---
 
-  const saveProfile = useCallback(async (patch: { name: string; role: Role; theme: Theme }) => {
-    const updated = await call('settings.update', { profile: { name: patch.name, role: patch.role }, theme: patch.theme });
+  const saveProfile = useCallback(async (patch: { name: string; role: Role; theme: Theme; trashRetentionDays: number }) => {
+    const updated = await call('settings.update', {
+      profile: { name: patch.name, role: patch.role },
+      theme: patch.theme,
+      trashRetentionDays: patch.trashRetentionDays,
+    });
     setSettings(updated);
     setProfileOpen(false);
   }, []);

@@ -1,4 +1,4 @@
-/** The person at the desk: name, role (reporter or editor) and theme, saved in settings. */
+/** The person at the desk and their preferences: name, role (reporter or editor), theme, trash retention. */
 import { useEffect, useState } from 'react';
 import { THEMES, type Settings, type Theme } from '../../../shared/settings.ts';
 import { ROLES, personNameSchema, type Role } from '../../../shared/story.ts';
@@ -11,13 +11,14 @@ export interface ProfileDialogProps {
   readonly open: boolean;
   readonly settings: Settings;
   readonly onCancel: () => void;
-  readonly onSave: (patch: { name: string; role: Role; theme: Theme }) => Promise<void>;
+  readonly onSave: (patch: { name: string; role: Role; theme: Theme; trashRetentionDays: number }) => Promise<void>;
 }
 
 export function ProfileDialog({ open, settings, onCancel, onSave }: ProfileDialogProps) {
   const [name, setName] = useState(settings.profile.name);
   const [role, setRole] = useState<Role>(settings.profile.role);
   const [theme, setTheme] = useState<Theme>(settings.theme);
+  const [retention, setRetention] = useState(String(settings.trashRetentionDays));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -26,6 +27,7 @@ export function ProfileDialog({ open, settings, onCancel, onSave }: ProfileDialo
     setName(settings.profile.name);
     setRole(settings.profile.role);
     setTheme(settings.theme);
+    setRetention(String(settings.trashRetentionDays));
     setError(null);
   }, [open, settings]);
 
@@ -35,9 +37,14 @@ export function ProfileDialog({ open, settings, onCancel, onSave }: ProfileDialo
       setError('Type your name: it is shown on approvals and review notes.');
       return;
     }
+    const days = Number(retention);
+    if (!Number.isInteger(days) || days < 1 || days > 3650) {
+      setError('Keep deleted stories for a whole number of days, from 1 to 3650.');
+      return;
+    }
     setBusy(true);
     try {
-      await onSave({ name: parsed.data, role, theme });
+      await onSave({ name: parsed.data, role, theme, trashRetentionDays: days });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -98,6 +105,20 @@ export function ProfileDialog({ open, settings, onCancel, onSave }: ProfileDialo
             </option>
           ))}
         </select>
+      </label>
+      <label className="cd-field">
+        <span className="cd-field__label">Keep deleted stories for (days)</span>
+        <input
+          className="cd-input"
+          type="number"
+          step={1}
+          aria-label="Keep deleted stories for (days)"
+          value={retention}
+          onChange={(event) => {
+            setRetention(event.target.value);
+            setError(null);
+          }}
+        />
       </label>
       {error ? (
         <p className="cd-field__error" role="alert">
