@@ -146,7 +146,17 @@ function start(): void {
     })
   );
   openMainWindow(library);
-  const backup = library
+  takeDailyBackup(library);
+  // A newsroom laptop stays open for days: look again every hour (the backup runs once a day).
+  setInterval(() => {
+    if (library && !backupRunning) takeDailyBackup(library);
+  }, BACKUP_CHECK_MS).unref();
+}
+
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
+
+function takeDailyBackup(current: Library): void {
+  const backup = current
     .dailyBackup()
     .catch((error: unknown) => console.error('[copydesk] daily backup failed:', error))
     .finally(() => {
