@@ -128,9 +128,20 @@ function generate(dbPath: string, mdDir: string) {
 
 // --- ripgrep ---
 
-function findRg(): string | null {
+function rgVersion(): string | null {
   const probe = spawnSync('rg', ['--version'], { encoding: 'utf8' });
   return probe.error || probe.status !== 0 ? null : probe.stdout.split('\n')[0];
+}
+
+/** Find ripgrep; where it is missing and we may install system packages (root on Debian), install it. */
+function findRg(): string | null {
+  const found = rgVersion();
+  if (found || process.getuid?.() !== 0 || spawnSync('apt-get', ['--version']).status !== 0) return found;
+  log('· ripgrep is not installed: installing it with apt-get (Debian package ripgrep)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'ripgrep'], { stdio: 'ignore', env });
+  return rgVersion();
 }
 
 /**
