@@ -248,3 +248,17 @@ describe('migration 2 on a library written by version 1', () => {
     expect(stories.list({ query: 'iran' })).toHaveLength(1);
   });
 });
+
+describe('counting the list', () => {
+  it('counts what the filters and the search would show without a limit', () => {
+    const { stories, write } = setup();
+    for (let i = 0; i < 5; i++) write(`Budget story ${i}`, ['The budget passed.'], i % 2 ? ['Economy'] : []);
+    write('Something else', ['Weather.']);
+    expect(stories.list({ limit: 2 })).toHaveLength(2);
+    expect(stories.count({})).toBe(6);
+    expect(stories.list({ query: 'budget', limit: 3 })).toHaveLength(3);
+    expect(stories.count({ query: 'budget' })).toBe(5);
+    expect(stories.count({ query: 'budget', keyword: 'Economy' })).toBe(2);
+    expect(stories.count({ keyword: 'Economy' })).toBe(2);
+  });
+});

@@ -177,6 +177,11 @@ export function createStoryService(deps: StoryServiceDeps) {
       return repo.list(filter);
     },
 
+    /** The list's size without a limit; call right after `list` (the index is fresh then). */
+    count(filter: StoryListFilter = {}): number {
+      return repo.count(filter);
+    },
+
     keywords() {
       return repo.keywords();
     },

@@ -156,28 +156,7 @@ export class StoryRepository {
    * another sort is asked for) and carry a snippet around the hits.
    */
   list(filter: StoryListFilter = {}): StoryListRow[] {
-    const where = ['s.deleted_at IS NULL'];
-    const params: (string | number)[] = [];
-    if (filter.keyword) {
-      where.push('s.id IN (SELECT story_id FROM story_keywords WHERE keyword = ?)');
-      params.push(filter.keyword);
-    }
-    if (filter.status) {
-      where.push('s.status = ?');
-      params.push(filter.status);
-    }
-    if (filter.author) {
-      where.push('s.author = ? COLLATE NOCASE');
-      params.push(filter.author);
-    }
-    if (filter.from) {
-      where.push('s.updated_at >= ?');
-      params.push(`${filter.from}T00:00:00.000Z`);
-    }
-    if (filter.to) {
-      where.push('s.updated_at <= ?');
-      params.push(`${filter.to}T23:59:59.999Z`);
-    }
+    const { where, params } = conditions(filter);
     const limit = filter.limit ?? 10_000;
     const query = parseQuery(filter.query ?? '');
     if (isEmptyQuery(query)) {
@@ -211,6 +190,19 @@ export class StoryRepository {
       ).all(match, ...params, searchLimit) as unknown as StoryRow[];
     }
     return rows.map((r) => ({ ...toSummary(r), snippet: makeSnippet(r.plain_text, query) }));
+  }
+
+  /** How many stories the list would hold without a limit (for "showing 200 of 1,234"). */
+  count(filter: StoryListFilter = {}): number {
+    const { where, params } = conditions(filter);
+    const query = parseQuery(filter.query ?? '');
+    const row = isEmptyQuery(query)
+      ? this.sql(`SELECT COUNT(*) AS n FROM stories s WHERE ${where.join(' AND ')}`).get(...params)
+      : this.sql(
+          `SELECT COUNT(*) AS n FROM story_search JOIN stories s ON s.rowid = story_search.rowid
+           WHERE story_search MATCH ? AND ${where.join(' AND ')}`
+        ).get(ftsMatchExpression(query), ...params);
+    return (row as { n: number }).n;
   }
 
   keywords(): { keyword: string; count: number }[] {
@@ -278,6 +270,33 @@ export class StoryRepository {
     const insert = this.sql('INSERT OR IGNORE INTO story_keywords (story_id, keyword) VALUES (?, ?)');
     for (const keyword of keywords) insert.run(storyId, keyword);
   }
+}
+
+/** The WHERE clause of the list's filters (everything but the search query), which combine. */
+function conditions(filter: StoryListFilter): { where: string[]; params: (string | number)[] } {
+  const where = ['s.deleted_at IS NULL'];
+  const params: (string | number)[] = [];
+  if (filter.keyword) {
+    where.push('s.id IN (SELECT story_id FROM story_keywords WHERE keyword = ?)');
+    params.push(filter.keyword);
+  }
+  if (filter.status) {
+    where.push('s.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.author) {
+    where.push('s.author = ? COLLATE NOCASE');
+    params.push(filter.author);
+  }
+  if (filter.from) {
+    where.push('s.updated_at >= ?');
+    params.push(`${filter.from}T00:00:00.000Z`);
+  }
+  if (filter.to) {
+    where.push('s.updated_at <= ?');
+    params.push(`${filter.to}T23:59:59.999Z`);
+  }
+  return { where, params };
 }
 
 function storyValues(s: Story) {
