@@ -9,6 +9,7 @@ import type { ChannelOutput } from '../../../shared/contract.ts';
 import { call, errorMessage } from '../client.ts';
 import { countLabel, formatBytes } from '../lib/format.ts';
 import { exactTime, relativeTime } from '../lib/time.ts';
+import { Brand } from './Brand.tsx';
 import { Dialog } from './Dialog.tsx';
 import { WarningIcon } from './icons.tsx';
 
@@ -116,12 +117,7 @@ export function RecoveryScreen({ status: initial, unsaved, onRecovered }: Recove
   return (
     <div className="cd-recovery">
       <header className="cd-header">
-        <div className="cd-brand">
-          <span className="cd-brand__mark" aria-hidden="true">
-            ¶
-          </span>
-          Copydesk
-        </div>
+        <Brand />
       </header>
       <main className="cd-recovery__scroll">
         <div className="cd-recovery__page">

@@ -11,6 +11,7 @@ import { exactTime, preciseTime, wordsLabel } from '../lib/time.ts';
 import { CompareView, type Version } from './CompareView.tsx';
 import { Dialog } from './Dialog.tsx';
 import { CloseIcon } from './icons.tsx';
+import { LoadFailed } from './LoadFailed.tsx';
 import type { Notify } from './Toasts.tsx';
 
 export interface RevisionsPanelProps {
@@ -174,13 +175,7 @@ export function RevisionsPanel({ storyId, refreshKey, takeFocus, now, notify, lo
       </div>
       <div className="cd-revisions__list">
         {error ? (
-          <div className="cd-empty cd-empty--error" role="alert">
-            <p>Couldn't read the revisions.</p>
-            <p className="cd-empty__detail">{error}</p>
-            <button type="button" className="cd-button" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
+          <LoadFailed message="Couldn't read the revisions." detail={error} onRetry={() => void load()} />
         ) : revisions === null ? (
           <p className="cd-empty">Loading revisions…</p>
         ) : revisions.length === 0 ? (

@@ -8,6 +8,7 @@ import { countLabel } from '../lib/format.ts';
 import { exactTime, relativeTime } from '../lib/time.ts';
 import { Dialog } from './Dialog.tsx';
 import { ArrowLeftIcon, RestoreIcon } from './icons.tsx';
+import { LoadFailed } from './LoadFailed.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { UNTITLED } from './StoryList.tsx';
 
@@ -53,13 +54,7 @@ export function TrashView({ items, error, now, retentionDays, busyId, onRestore,
       </div>
       <div className="cd-sidebar__list">
         {error ? (
-          <div className="cd-empty cd-empty--error" role="alert">
-            <p>Copydesk couldn't read the trash.</p>
-            <p className="cd-empty__detail">{error}</p>
-            <button type="button" className="cd-button" onClick={onRetry}>
-              Try again
-            </button>
-          </div>
+          <LoadFailed message="Copydesk couldn't read the trash." detail={error} onRetry={onRetry} />
         ) : items === null ? (
           <p className="cd-empty">Loading the trash…</p>
         ) : items.length === 0 ? (

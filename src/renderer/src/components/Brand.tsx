@@ -1,0 +1,11 @@
+/** The app's name at the left of the header, on the desk and on the recovery screen. */
+export function Brand() {
+  return (
+    <div className="cd-brand">
+      <span className="cd-brand__mark" aria-hidden="true">
+        ¶
+      </span>
+      Copydesk
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The left pane when it shows the stories: New story and Import…, the search and filters, a
+ * summary of what the list shows, and the list itself (or why it is empty).
+ */
+import type { RefObject } from 'react';
+import { ImportIcon, PlusIcon } from '../components/icons.tsx';
+import type { KeywordCount } from '../components/KeywordFilter.tsx';
+import { LibraryControls } from '../components/LibraryControls.tsx';
+import { LoadFailed } from '../components/LoadFailed.tsx';
+import { StoryList } from '../components/StoryList.tsx';
+import { countLabel } from '../lib/format.ts';
+import { shortcutLabel } from '../lib/keys.ts';
+import { activePanelFilters, type Library } from '../lib/useLibrary.ts';
+
+export interface StoriesPaneProps {
+  readonly library: Library;
+  readonly keywords: readonly KeywordCount[];
+  /** Searching, or any filter set. */
+  readonly filtered: boolean;
+  /** How many stories the library holds in all (from its size); null when unknown. */
+  readonly storiesInLibrary: number | null;
+  /** The settings are read: stories can be created and imported. */
+  readonly ready: boolean;
+  readonly loadError: string | null;
+  readonly onRetryLoad: () => void;
+  readonly selectedId: string | null;
+  readonly now: number;
+  readonly onNewStory: () => void;
+  readonly onImport: () => void;
+  readonly onOpen: (id: string) => void;
+  readonly listRef: RefObject<HTMLDivElement | null>;
+}
+
+export function StoriesPane(props: StoriesPaneProps) {
+  const { library, keywords, filtered, storiesInLibrary, ready, loadError, onRetryLoad, selectedId, now, onNewStory, onImport, onOpen, listRef } = props;
+  const { rows } = library;
+  // The size is read a moment after saves: never show fewer stories in all than in the list.
+  const total = storiesInLibrary !== null ? Math.max(storiesInLibrary, rows?.length ?? 0) : null;
+  const onlyKeyword = library.view.keyword !== undefined && !library.searching && activePanelFilters(library.view) === 0;
+
+  const clearAll = () => {
+    library.setQuery('');
+    library.changeView({ keyword: undefined, status: undefined, author: undefined, from: undefined, to: undefined });
+  };
+
+  const listSummary =
+    rows === null
+      ? ''
+      : filtered
+        ? total !== null
+          ? `${rows.length.toLocaleString()} of ${countLabel(total, 'story', 'stories')} ${rows.length === 1 ? 'matches' : 'match'}`
+          : `${countLabel(rows.length, 'story', 'stories')} ${rows.length === 1 ? 'matches' : 'match'}`
+        : countLabel(rows.length, 'story', 'stories');
+
+  return (
+    <>
+      <div className="cd-sidebar__top">
+        <div className="cd-sidebar__actions">
+          <button
+            type="button"
+            className="cd-button cd-button--primary cd-button--wide"
+            title={`New story (${shortcutLabel('N')})`}
+            aria-keyshortcuts="Control+N"
+            disabled={!ready}
+            onClick={onNewStory}
+          >
+            <PlusIcon />
+            New story
+          </button>
+          <button
+            type="button"
+            className="cd-button cd-sidebar__import"
+            aria-label="Import package…"
+            title="Import stories from a Copydesk package (.copydesk)"
+            disabled={!ready}
+            onClick={onImport}
+          >
+            <ImportIcon />
+            <span aria-hidden="true">Import…</span>
+          </button>
+        </div>
+        <LibraryControls library={library} keywords={keywords} />
+      </div>
+      <div className="cd-sidebar__summary" hidden={rows !== null && rows.length === 0 && !filtered}>
+        <span role="status" aria-label="List summary" className={library.pending ? 'cd-sidebar__count cd-sidebar__count--pending' : 'cd-sidebar__count'}>
+          {listSummary}
+        </span>
+        {filtered ? (
+          <button type="button" className="cd-link-button" onClick={clearAll}>
+            Clear all
+          </button>
+        ) : null}
+      </div>
+      <div className="cd-sidebar__list" ref={listRef}>
+        {loadError || (library.error && rows === null) ? (
+          <LoadFailed message="Copydesk couldn't load your stories." detail={loadError ?? library.error} onRetry={() => (loadError ? onRetryLoad() : library.refresh())} />
+        ) : rows === null ? (
+          <p className="cd-empty">Loading stories…</p>
+        ) : rows.length === 0 ? (
+          onlyKeyword ? (
+            <div className="cd-empty">
+              <p>
+                No stories with the keyword “<span dir="auto">{library.view.keyword}</span>”.
+              </p>
+              <button type="button" className="cd-button" onClick={() => library.changeView({ keyword: undefined })}>
+                Show all stories
+              </button>
+            </div>
+          ) : filtered ? (
+            <div className="cd-empty">
+              <p>
+                {library.searching ? (
+                  <>
+                    No stories match “<span dir="auto">{library.query.trim()}</span>”
+                    {library.view.keyword !== undefined || activePanelFilters(library.view) > 0 ? ' with these filters.' : '.'}
+                  </>
+                ) : (
+                  'No stories match these filters.'
+                )}
+              </p>
+              <button type="button" className="cd-button" onClick={clearAll}>
+                Clear search and filters
+              </button>
+            </div>
+          ) : (
+            <p className="cd-empty">No stories yet — press New story ({shortcutLabel('N')}) to start</p>
+          )
+        ) : (
+          <StoryList stories={rows} selectedId={selectedId} now={now} query={library.searching ? library.query : undefined} onOpen={onOpen} />
+        )}
+      </div>
+    </>
+  );
+}
