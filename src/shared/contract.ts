@@ -27,6 +27,9 @@ export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
 };
 
 const none = z.object({}).strict();
+
+/** How many rows of the story list one call returns unless it asks for more. */
+export const LIST_PAGE_SIZE = 200;
 const byId = z.object({ id: storyIdSchema }).strict();
 
 export const contract = {
@@ -40,8 +43,14 @@ export const contract = {
   'app.keepOpen': { input: none, output: z.object({}) },
   'settings.get': { input: none, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
-  /** The library: filters combine; `query` is a full-text search (ranked, with snippets). */
-  'stories.list': { input: libraryQuerySchema, output: z.array(storyListRowSchema) },
+  /**
+   * The library: filters combine; `query` is a full-text search (ranked, with snippets). At most
+   * `limit` rows (default LIST_PAGE_SIZE); `total` is how many there are in all.
+   */
+  'stories.list': {
+    input: libraryQuerySchema,
+    output: z.object({ rows: z.array(storyListRowSchema), total: z.number().int() }),
+  },
   'stories.get': { input: byId, output: storySchema },
   'stories.create': { input: z.object({ headline: headlineSchema.optional() }).strict(), output: storySchema },
   /** Save content. Refused with `conflict` unless `baseRevision` is still the story's revision. */

@@ -160,9 +160,10 @@ describe('the built main bundle, run against a fake Electron', () => {
     expect(ipc.info).toMatchObject({ ok: true, value: { shell: 'electron', version: '0.1.0', dataDir: join(home, 'userData') } });
     const created = ipc.created as { ok: true; value: { id: string; headline: string; status: string } };
     expect(created).toMatchObject({ ok: true, value: { headline: 'Council approves the harbour budget', status: 'draft' } });
-    const list = ipc.list as { ok: true; value: { id: string }[] };
+    const list = ipc.list as { ok: true; value: { rows: { id: string }[]; total: number } };
     expect(list.ok).toBe(true);
-    expect(list.value.map((story) => story.id)).toEqual([created.value.id]);
+    expect(list.value.rows.map((story) => story.id)).toEqual([created.value.id]);
+    expect(list.value.total).toBe(1);
     expect(existsSync(join(home, 'userData', 'copydesk.db'))).toBe(true);
     expect(existsSync(join(home, 'userData', 'settings.json'))).toBe(true);
   });

@@ -30,7 +30,7 @@ describe('package channels', () => {
       ok: true,
       value: { imported: [{ id: s.id, as: 'new' }] },
     });
-    expect(await dispatch(b.handlers, 'stories.list', { query: 'aliyev' })).toMatchObject({ ok: true, value: [{ id: s.id }] });
+    expect(await dispatch(b.handlers, 'stories.list', { query: 'aliyev' })).toMatchObject({ ok: true, value: { rows: [{ id: s.id }], total: 1 } });
   });
 
   it('does nothing when the dialogs are cancelled', async () => {

@@ -72,7 +72,7 @@ describe('R3: a damaged library', () => {
     expect(existsSync(salvageDir)).toBe(true);
     const fresh = await dispatch(handlers, 'recovery.startFresh', {});
     expect(fresh).toMatchObject({ ok: true, value: { damaged: false } });
-    expect(await dispatch(handlers, 'stories.list', {})).toEqual({ ok: true, value: [] });
+    expect(await dispatch(handlers, 'stories.list', {})).toEqual({ ok: true, value: { rows: [], total: 0 } });
   });
 
   it('salvages the text of every story when only an index is damaged', async () => {

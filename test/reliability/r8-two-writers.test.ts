@@ -28,7 +28,7 @@ describe('R8: two writers on one story', () => {
     const copy = await dispatch(windowB.handlers, 'stories.createCopy', { ...mine, sourceId: created.id });
     expect(copy).toMatchObject({ ok: true, value: { headline: 'Version B', plainText: 'Written in window B.', keywords: ['B'] } });
     const list = await dispatch(windowA.handlers, 'stories.list', { sort: 'headline' });
-    expect(list.ok && (list.value as { headline: string }[]).map((s) => s.headline)).toEqual(['Version A', 'Version B']);
+    expect(list.ok && (list.value as { rows: { headline: string }[] }).rows.map((s) => s.headline)).toEqual(['Version A', 'Version B']);
     expect(windowA.services.stories.get(created.id).plainText).toBe('Written in window A.');
     windowA.services.close();
     windowB.services.close();

@@ -35,7 +35,10 @@ export function StoriesPane(props: StoriesPaneProps) {
   const { library, keywords, filtered, storiesInLibrary, ready, loadError, onRetryLoad, selectedId, now, onNewStory, onImport, onOpen, listRef } = props;
   const { rows } = library;
   // The size is read a moment after saves: never show fewer stories in all than in the list.
-  const total = storiesInLibrary !== null ? Math.max(storiesInLibrary, rows?.length ?? 0) : null;
+  // How many the list holds in all (it shows a page of them), and how many the library holds.
+  const matching = Math.max(library.total, rows?.length ?? 0);
+  const total = storiesInLibrary !== null ? Math.max(storiesInLibrary, matching) : null;
+  const notShown = rows === null ? 0 : matching - rows.length;
   const onlyKeyword = library.view.keyword !== undefined && !library.searching && activePanelFilters(library.view) === 0;
 
   const clearAll = () => {
@@ -48,9 +51,9 @@ export function StoriesPane(props: StoriesPaneProps) {
       ? ''
       : filtered
         ? total !== null
-          ? `${rows.length.toLocaleString()} of ${countLabel(total, 'story', 'stories')} ${rows.length === 1 ? 'matches' : 'match'}`
-          : `${countLabel(rows.length, 'story', 'stories')} ${rows.length === 1 ? 'matches' : 'match'}`
-        : countLabel(rows.length, 'story', 'stories');
+          ? `${matching.toLocaleString()} of ${countLabel(total, 'story', 'stories')} ${matching === 1 ? 'matches' : 'match'}`
+          : `${countLabel(matching, 'story', 'stories')} ${matching === 1 ? 'matches' : 'match'}`
+        : countLabel(matching, 'story', 'stories');
 
   return (
     <>
@@ -126,7 +129,14 @@ export function StoriesPane(props: StoriesPaneProps) {
             <p className="cd-empty">No stories yet — press New story ({shortcutLabel('N')}) to start</p>
           )
         ) : (
-          <StoryList stories={rows} selectedId={selectedId} now={now} query={library.searching ? library.query : undefined} onOpen={onOpen} />
+          <>
+            <StoryList stories={rows} selectedId={selectedId} now={now} query={library.searching ? library.query : undefined} onOpen={onOpen} />
+            {notShown > 0 ? (
+              <button type="button" className="cd-button cd-sidebar__more" onClick={library.showMore} disabled={library.pending}>
+                Show more ({notShown.toLocaleString()} not shown)
+              </button>
+            ) : null}
+          </>
         )}
       </div>
     </>

@@ -5,7 +5,7 @@
  * sort (not the query) are remembered in settings.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ChannelInput } from '../../../shared/contract.ts';
+import { LIST_PAGE_SIZE, type ChannelInput } from '../../../shared/contract.ts';
 import { isEmptyQuery, parseQuery } from '../../../shared/search-text.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { LibrarySort, StoryListRow } from '../../../shared/story.ts';
@@ -45,6 +45,9 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
   const [query, setQueryState] = useState('');
   const [searchSort, setSearchSort] = useState<SortChoice>('relevance');
   const [rows, setRows] = useState<readonly StoryListRow[] | null>(null);
+  /** How many stories the list holds in all; only `limit` of them are shown (Show more). */
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(LIST_PAGE_SIZE);
   const [error, setError] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
   const [tick, setTick] = useState(0);
@@ -65,6 +68,12 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
     };
   }, [view, query, searching, sort]);
   const inputKey = JSON.stringify(input);
+  // Another search or other filters start again from the first page.
+  const [limitFor, setLimitFor] = useState(inputKey);
+  if (limitFor !== inputKey) {
+    setLimitFor(inputKey);
+    setLimit(LIST_PAGE_SIZE);
+  }
 
   useEffect(() => {
     if (!ready) return undefined;
@@ -73,13 +82,14 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
     const id = ++latest.current;
     setPending(true);
     const timer = setTimeout(() => {
-      call('stories.list', JSON.parse(inputKey) as ChannelInput<'stories.list'>).then(
+      call('stories.list', { ...(JSON.parse(inputKey) as ChannelInput<'stories.list'>), limit }).then(
         (result) => {
           if (id !== latest.current) return; // a newer request is on its way
-          setRows(result);
+          setRows(result.rows);
+          setTotal(result.total);
           setError(null);
           setPending(false);
-          setAuthors((known) => mergeNames(known, result.map((r) => r.author)));
+          setAuthors((known) => mergeNames(known, result.rows.map((r) => r.author)));
         },
         (e: unknown) => {
           if (id !== latest.current) return;
@@ -90,7 +100,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
       );
     }, delay);
     return () => clearTimeout(timer);
-  }, [ready, inputKey, tick, notify]);
+  }, [ready, inputKey, limit, tick, notify]);
 
   /** Start listing with the view remembered in settings. */
   const init = useCallback((settings: Settings) => {
@@ -148,6 +158,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
   }, []);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const showMore = useCallback(() => setLimit((l) => l + LIST_PAGE_SIZE), []);
 
   return {
     view,
@@ -155,6 +166,8 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
     searching,
     sort,
     rows,
+    total,
+    showMore,
     error,
     pending,
     authors,
