@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase, transaction } from '../src/main/services/storage/database.ts';
+import { LIST_PAGE_SIZE } from '../src/shared/contract.ts';
 import { StoryRepository } from '../src/main/services/storage/story-repository.ts';
 import { parseQuery } from '../src/shared/search-text.ts';
 import { generateStory, renderMarkdown } from './corpus.ts';
@@ -205,7 +206,7 @@ try {
     p1Sqlite.push(a.ms);
     p1Markdown.push(b.ms);
   }
-  log(`· P1: ${P1_RUNS} fresh processes each (SQLite and Markdown lists agree on the first ${50} stories)`);
+  log(`· P1: ${P1_RUNS} fresh processes each (SQLite and Markdown lists agree on the first ${LIST_PAGE_SIZE} stories)`);
 
   // P2 and memory: one process opens the library and searches.
   type Session = { openMs: number; perQuery: { query: string; firstMs: number; medianMs: number; rows: number; matches: number }[]; maxRssKb: number };

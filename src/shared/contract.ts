@@ -29,7 +29,7 @@ export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
 const none = z.object({}).strict();
 
 /** How many rows of the story list one call returns unless it asks for more. */
-export const LIST_PAGE_SIZE = 200;
+export const LIST_PAGE_SIZE = 100;
 const byId = z.object({ id: storyIdSchema }).strict();
 
 export const contract = {
