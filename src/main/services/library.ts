@@ -150,7 +150,7 @@ export function openLibrary(options: LibraryOptions) {
         db = new DatabaseSync(existsSync(dbPath) ? dbPath : (keptAside ?? dbPath), { readOnly: true });
         let ids: number[] = [];
         try {
-          ids = (db.prepare('SELECT rowid FROM stories').all() as { rowid: number }[]).map((r) => r.rowid);
+          ids = (db.prepare('SELECT rowid AS r FROM stories').all() as { r: number }[]).map((row) => row.r);
         } catch {
           // The table itself is unreadable: try rowids one by one up to a generous bound.
           ids = Array.from({ length: 100_000 }, (_, i) => i + 1);
@@ -167,8 +167,9 @@ export function openLibrary(options: LibraryOptions) {
             unreadable++;
           }
         }
-      } catch {
+      } catch (error) {
         // Not even the schema can be read.
+        console.warn('[copydesk] salvage could not read the library:', error);
         unreadable++;
       } finally {
         db?.close();

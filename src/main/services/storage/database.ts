@@ -53,11 +53,20 @@ export function userVersion(db: Database): number {
 function migrate(db: Database, migrations: readonly Migration[], from: number): void {
   for (const migration of migrations) {
     if (migration.version <= from) continue;
-    transaction(db, () => {
-      migration.up(db);
-      // PRAGMA takes no parameters; the version is a number from our own table.
-      db.exec(`PRAGMA user_version = ${Number(migration.version)}`);
-    });
+    if (migration.rebuildsTables) db.exec('PRAGMA foreign_keys = OFF');
+    try {
+      transaction(db, () => {
+        migration.up(db);
+        if (migration.rebuildsTables) {
+          const broken = db.prepare('PRAGMA foreign_key_check').all();
+          if (broken.length > 0) throw new Error(`Migration ${migration.version} would break ${broken.length} references.`);
+        }
+        // PRAGMA takes no parameters; the version is a number from our own table.
+        db.exec(`PRAGMA user_version = ${Number(migration.version)}`);
+      });
+    } finally {
+      if (migration.rebuildsTables) db.exec('PRAGMA foreign_keys = ON');
+    }
   }
 }
 

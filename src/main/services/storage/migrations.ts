@@ -9,6 +9,11 @@ export interface Migration {
   readonly version: number;
   readonly description: string;
   readonly up: (db: DatabaseSync) => void;
+  /**
+   * Rebuilds a table others refer to: foreign keys are switched off around the transaction (they
+   * cannot be inside one) and checked with `foreign_key_check` before it commits.
+   */
+  readonly rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -109,6 +114,61 @@ export const MIGRATIONS: readonly Migration[] = [
       // Stories whose search index entry is out of date. Autosave only marks the story here (cheap);
       // the index is brought up to date before any search, so a search never sees stale text.
       db.exec('CREATE TABLE story_search_pending (story_rowid INTEGER PRIMARY KEY) STRICT');
+    },
+  },
+  {
+    version: 4,
+    description: 'stories rebuilt: small columns first, a stable rowid, an index for status',
+    rebuildsTables: true,
+    up(db) {
+      // Filters and counts read `status`, `deleted_at`, `author`… of many rows: kept before the large
+      // text columns, they are read without touching each story's overflow pages. `seq` makes the
+      // rowid explicit, so VACUUM (and VACUUM INTO backups) can never renumber it under the index.
+      db.exec(`
+        CREATE TABLE stories_v4 (
+          seq             INTEGER PRIMARY KEY,
+          id              TEXT NOT NULL UNIQUE,
+          status          TEXT NOT NULL CHECK (status IN ('draft','in_review','returned','approved')),
+          deleted_at      TEXT,
+          deleted_by      TEXT,
+          updated_at      TEXT NOT NULL,
+          created_at      TEXT NOT NULL,
+          author          TEXT NOT NULL,
+          revision        INTEGER NOT NULL CHECK (revision >= 1),
+          word_count      INTEGER NOT NULL,
+          headline        TEXT NOT NULL,
+          keywords        TEXT NOT NULL,
+          approval        TEXT,
+          voided_approval TEXT,
+          review_note     TEXT,
+          plain_text      TEXT NOT NULL,
+          body            TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO stories_v4 (seq, id, status, deleted_at, deleted_by, updated_at, created_at, author, revision,
+            word_count, headline, keywords, approval, voided_approval, review_note, plain_text, body)
+          SELECT rowid, id, status, deleted_at, deleted_by, updated_at, created_at, author, revision,
+            word_count, headline, keywords, approval, voided_approval, review_note, plain_text, body FROM stories;
+        DROP TABLE stories;
+        ALTER TABLE stories_v4 RENAME TO stories;
+        CREATE INDEX stories_updated ON stories(updated_at DESC);
+        CREATE INDEX stories_created ON stories(created_at DESC);
+        CREATE INDEX stories_deleted ON stories(deleted_at) WHERE deleted_at IS NOT NULL;
+        CREATE INDEX stories_status ON stories(status, updated_at DESC);
+        CREATE INDEX stories_author ON stories(author COLLATE NOCASE);
+      `);
+      // A library restored from a copy made by VACUUM may have had its rowids renumbered: index afresh.
+      db.exec('DELETE FROM story_search');
+      db.exec('DELETE FROM story_search_pending');
+      const insert = db.prepare('INSERT INTO story_search (rowid, headline, body, keywords) VALUES (?, ?, ?, ?)');
+      const rows = db.prepare('SELECT seq, headline, plain_text, keywords FROM stories WHERE deleted_at IS NULL').all() as {
+        seq: number;
+        headline: string;
+        plain_text: string;
+        keywords: string;
+      }[];
+      for (const row of rows) {
+        insert.run(row.seq, foldForSearch(row.headline), foldForSearch(row.plain_text), foldForSearch((JSON.parse(row.keywords) as string[]).join(' ')));
+      }
     },
   },
 ];

@@ -196,12 +196,24 @@ export class StoryRepository {
   count(filter: StoryListFilter = {}): number {
     const { where, params } = conditions(filter);
     const query = parseQuery(filter.query ?? '');
-    const row = isEmptyQuery(query)
-      ? this.sql(`SELECT COUNT(*) AS n FROM stories s WHERE ${where.join(' AND ')}`).get(...params)
-      : this.sql(
-          `SELECT COUNT(*) AS n FROM story_search JOIN stories s ON s.rowid = story_search.rowid
-           WHERE story_search MATCH ? AND ${where.join(' AND ')}`
-        ).get(ftsMatchExpression(query), ...params);
+    const unfiltered = where.length === 1;
+    let row: unknown;
+    if (isEmptyQuery(query) && unfiltered) {
+      // Both counts come from indexes: the large story rows are never read.
+      row = this.sql(
+        `SELECT (SELECT COUNT(*) FROM stories) - (SELECT COUNT(*) FROM stories WHERE deleted_at IS NOT NULL) AS n`
+      ).get();
+    } else if (isEmptyQuery(query)) {
+      row = this.sql(`SELECT COUNT(*) AS n FROM stories s WHERE ${where.join(' AND ')}`).get(...params);
+    } else if (unfiltered) {
+      // Stories in the trash are not in the search index.
+      row = this.sql('SELECT COUNT(*) AS n FROM story_search WHERE story_search MATCH ?').get(ftsMatchExpression(query));
+    } else {
+      row = this.sql(
+        `SELECT COUNT(*) AS n FROM story_search JOIN stories s ON s.rowid = story_search.rowid
+         WHERE story_search MATCH ? AND ${where.join(' AND ')}`
+      ).get(ftsMatchExpression(query), ...params);
+    }
     return (row as { n: number }).n;
   }
 
