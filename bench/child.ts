@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
 import { openDatabase } from '../src/main/services/storage/database.ts';
 import { createStoryService } from '../src/main/services/story-service.ts';
-import { LIST_PAGE_SIZE } from '../src/shared/contract.ts';
+import { LIST_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../src/shared/contract.ts';
 import { ftsMatchExpression, parseQuery } from '../src/shared/search-text.ts';
 import { ENGLISH, LIBRARY_NOW, editWords, generateBlocks, renderBody, seededRng, subjectFor } from './corpus.ts';
 import { median } from './stats.ts';
@@ -70,7 +70,7 @@ function sqliteSession(dbPath: string, queries: string[], passes: number) {
   const { db, stories } = open;
   const time = (query: string) => {
     const t0 = performance.now();
-    const rows = stories.list({ query, limit: FIRST_PAGE });
+    const rows = stories.list({ query, limit: SEARCH_PAGE_SIZE });
     stories.count({ query });
     return { ms: performance.now() - t0, rows: rows.length };
   };

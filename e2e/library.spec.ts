@@ -496,5 +496,7 @@ test('a long library shows a page at a time, with "Show more"', async ({ copydes
   // A search starts again from its first page and counts all its matches.
   await search(page, 'wire');
   await expect(page.getByRole('status', { name: 'List summary' })).toHaveText('130 of 130 stories match');
+  await expect(stories(page).getByRole('listitem')).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show more (80 not shown)' }).click();
   await expect(stories(page).getByRole('listitem')).toHaveCount(100);
 });

@@ -30,6 +30,8 @@ const none = z.object({}).strict();
 
 /** How many rows of the story list one call returns unless it asks for more. */
 export const LIST_PAGE_SIZE = 100;
+/** Search results come in smaller pages: each row carries a snippet made for it. */
+export const SEARCH_PAGE_SIZE = 50;
 const byId = z.object({ id: storyIdSchema }).strict();
 
 export const contract = {

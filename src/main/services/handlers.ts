@@ -3,7 +3,7 @@
  * (Electron IPC, the browser test bridge): validate the input against the contract, run the
  * handler, return a serialisable Result. Thrown errors never cross the boundary as exceptions.
  */
-import { LIST_PAGE_SIZE, contract, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract.ts';
+import { LIST_PAGE_SIZE, SEARCH_PAGE_SIZE, contract, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract.ts';
 import { AppError, type Result } from '../../shared/errors.ts';
 import type { Library } from './library.ts';
 import type { Platform } from './services.ts';
@@ -34,7 +34,8 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
     'settings.get': () => settings().get(),
     'settings.update': (patch) => settings().update(patch),
     'stories.list': (filter) => {
-      const rows = stories().list({ ...filter, limit: filter.limit ?? LIST_PAGE_SIZE });
+      const page = filter.query?.trim() ? SEARCH_PAGE_SIZE : LIST_PAGE_SIZE;
+      const rows = stories().list({ ...filter, limit: filter.limit ?? page });
       return { rows, total: stories().count(filter) };
     },
     'stories.get': ({ id }) => stories().get(id),

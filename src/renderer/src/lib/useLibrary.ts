@@ -5,7 +5,7 @@
  * sort (not the query) are remembered in settings.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { LIST_PAGE_SIZE, type ChannelInput } from '../../../shared/contract.ts';
+import { LIST_PAGE_SIZE, SEARCH_PAGE_SIZE, type ChannelInput } from '../../../shared/contract.ts';
 import { isEmptyQuery, parseQuery } from '../../../shared/search-text.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { LibrarySort, StoryListRow } from '../../../shared/story.ts';
@@ -57,6 +57,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
   const debounceNext = useRef(false);
 
   const searching = !isEmptyQuery(parseQuery(query));
+  const pageSize = searching ? SEARCH_PAGE_SIZE : LIST_PAGE_SIZE;
   const sort: SortChoice = searching ? searchSort : (view.sort ?? 'updated');
 
   const input = useMemo<ChannelInput<'stories.list'>>(() => {
@@ -72,7 +73,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
   const [limitFor, setLimitFor] = useState(inputKey);
   if (limitFor !== inputKey) {
     setLimitFor(inputKey);
-    setLimit(LIST_PAGE_SIZE);
+    setLimit(pageSize);
   }
 
   useEffect(() => {
@@ -158,7 +159,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
   }, []);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
-  const showMore = useCallback(() => setLimit((l) => l + LIST_PAGE_SIZE), []);
+  const showMore = useCallback(() => setLimit((l) => l + pageSize), [pageSize]);
 
   return {
     view,
