@@ -5,6 +5,7 @@
 import { useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { MAX_KEYWORDS, keywordSchema } from '../../../shared/story.ts';
 import { CloseIcon } from './icons.tsx';
+import { FieldError } from './FieldError.tsx';
 
 export interface KeywordsFieldProps {
   readonly keywords: readonly string[];
@@ -183,11 +184,7 @@ export function KeywordsField({ keywords, suggestions, onChange, onBlur }: Keywo
           </ul>
         </div>
       </div>
-      {error ? (
-        <p id={errorId} className="cd-field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

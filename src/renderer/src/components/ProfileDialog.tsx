@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { THEMES, type Settings, type Theme } from '../../../shared/settings.ts';
 import { ROLES, personNameSchema, type Role } from '../../../shared/story.ts';
 import { Dialog } from './Dialog.tsx';
+import { FieldError } from './FieldError.tsx';
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = { reporter: 'Reporter', editor: 'Editor' };
 export const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -120,11 +121,7 @@ export function ProfileDialog({ open, settings, onCancel, onSave }: ProfileDialo
           }}
         />
       </label>
-      {error ? (
-        <p className="cd-field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </Dialog>
   );
 }

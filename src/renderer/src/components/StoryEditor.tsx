@@ -26,6 +26,7 @@ import { KeywordsField } from './KeywordsField.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { Notify } from './Toasts.tsx';
+import { FieldError } from './FieldError.tsx';
 
 /** What the app can ask of the open story (shortcuts, menu commands, switching stories). */
 export interface EditorHandle {
@@ -617,11 +618,7 @@ function SendBackDialog({
           }}
         />
       </label>
-      {error ? (
-        <p className="cd-field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </Dialog>
   );
 }

@@ -32,6 +32,7 @@ import { isCommandKey, shortcutLabel } from '../lib/keys.ts';
 import { OPEN_LINK_DIALOG_COMMAND } from './commands.ts';
 import { isAllowedUrl } from './extension.ts';
 import { $readToolbarState, $selectedLinkUrl, INITIAL_TOOLBAR_STATE, type BlockKind, type ToolbarState } from './toolbarState.ts';
+import { FieldError } from '../components/FieldError.tsx';
 
 interface ToolButton {
   readonly id: string;
@@ -280,11 +281,7 @@ function LinkDialog({
           }}
         />
       </label>
-      {error ? (
-        <p id="cd-link-error" className="cd-field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="cd-link-error" message={error} />
     </Dialog>
   );
 }
