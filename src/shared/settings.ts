@@ -15,7 +15,6 @@ export const settingsSchema = z.object({
   profile: profileSchema,
   exportFolder: z.string().max(4096).nullable(),
   theme: z.enum(THEMES),
-  lastKeywordFilter: z.string().max(200).nullable(),
   /** The story list's last filters and sort, restored at start. */
   libraryView: libraryQuerySchema.omit({ query: true, limit: true }),
   /** Stories in the trash longer than this are deleted for good. */
@@ -27,7 +26,6 @@ export const DEFAULT_SETTINGS: Settings = {
   profile: { name: 'Reporter', role: 'reporter' },
   exportFolder: null,
   theme: 'system',
-  lastKeywordFilter: null,
   libraryView: { sort: 'updated' },
   trashRetentionDays: 30,
 };
@@ -37,7 +35,6 @@ export const settingsPatchSchema = z
     profile: profileSchema.optional(),
     exportFolder: z.string().min(1).max(4096).nullable().optional(),
     theme: z.enum(THEMES).optional(),
-    lastKeywordFilter: z.string().max(200).nullable().optional(),
     libraryView: libraryQuerySchema.omit({ query: true, limit: true }).optional(),
     trashRetentionDays: z.number().int().min(1).max(3650).optional(),
   })

@@ -105,13 +105,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
 
   /** Start listing with the view remembered in settings. */
   const init = useCallback((settings: Settings) => {
-    const remembered = cleanView(settings.libraryView);
-    // Before the library view existed, only the keyword filter was remembered.
-    if (remembered.keyword === undefined && settings.lastKeywordFilter) {
-      setView({ ...remembered, keyword: settings.lastKeywordFilter });
-    } else {
-      setView(remembered);
-    }
+    setView(cleanView(settings.libraryView));
     setAuthors((known) => mergeNames(known, [settings.profile.name]));
     setReady(true);
     setTick((t) => t + 1);
@@ -120,7 +114,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
   const persist = useCallback(
     async (next: LibraryView) => {
       try {
-        onSettings(await call('settings.update', { libraryView: next, lastKeywordFilter: next.keyword ?? null }));
+        onSettings(await call('settings.update', { libraryView: next }));
       } catch (e) {
         notify({ kind: 'error', key: 'library-view', message: `Couldn't remember the list's filters. ${errorMessage(e)}` });
       }
