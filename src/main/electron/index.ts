@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Theme } from '../../shared/settings.ts';
 import { createHandlers } from '../services/handlers.ts';
 import { openLibrary, type Library } from '../services/library.ts';
+import { newestPackage } from '../services/packages/package-format.ts';
 import type { Platform } from '../services/services.ts';
 import { guardClose, type CloseGuard } from './close-guard.ts';
 import { emit, registerIpc } from './ipc.ts';
@@ -214,6 +215,7 @@ async function choosePackageFile(suggestedName: string): Promise<string | null> 
 }
 
 async function chooseImportFile(): Promise<string | null> {
+  if (testExportDir) return newestPackage(resolve(testExportDir));
   const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
   const options: OpenDialogOptions = { title: 'Import a Copydesk package', properties: ['openFile'], filters: PACKAGE_FILTERS };
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

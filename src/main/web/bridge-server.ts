@@ -8,13 +8,14 @@
  * requests from any other origin or Host are refused.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import Conf from 'conf';
 import { EVENT_NAMES, type EventName, type EventPayload } from '../../shared/contract.ts';
 import { createHandlers, dispatch } from '../services/handlers.ts';
 import { openLibrary, type Library } from '../services/library.ts';
+import { newestPackage } from '../services/packages/package-format.ts';
 import type { Platform } from '../services/services.ts';
 
 export interface BridgeOptions {
@@ -180,16 +181,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       library.close();
     },
   };
-}
-
-/** The most recently written `.copydesk` file in `dir`, or null. */
-function newestPackage(dir: string): string | null {
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.copydesk'))
-    .map((f) => ({ path: join(dir, f), at: statSync(join(dir, f)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  return files[0]?.path ?? null;
 }
 
 class BodyTooLarge extends Error {}

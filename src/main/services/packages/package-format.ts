@@ -9,6 +9,8 @@
  * Nothing else may appear in a package. Images do not exist yet; when they do they will live in
  * `stories/<id>/images/<name>` and need their own entry in ENTRY_PATTERN and their own size rules.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { storyIdSchema } from '../../../shared/story.ts';
 
@@ -50,3 +52,16 @@ export const manifestSchema = z.object({
   stories: z.array(manifestStorySchema).min(1, 'A package holds at least one story.').max(MAX_STORIES),
 });
 export type PackageManifest = z.output<typeof manifestSchema>;
+
+/**
+ * The most recently written package in `dir`, or null: what "Import package…" picks where there is
+ * no file dialog (the browser bridge, and the app under e2e tests).
+ */
+export function newestPackage(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(PACKAGE_EXTENSION))
+    .map((f) => ({ path: join(dir, f), at: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  return files[0]?.path ?? null;
+}
