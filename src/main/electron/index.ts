@@ -41,6 +41,8 @@ let closeGuard: CloseGuard | null = null;
 let unregisterIpc: (() => void) | null = null;
 /** The daily backup, while it runs: quitting waits for it (briefly) so the database closes cleanly. */
 let backupRunning: Promise<unknown> | null = null;
+/** Quitting waits once for the backup and the integrity check. */
+let waitedForBackgroundWork = false;
 const BACKUP_GRACE_MS = 5000;
 /** Set by `before-quit`: once the flushed window closes, finish quitting (also on macOS). */
 let quitting = false;
@@ -67,11 +69,13 @@ if (!app.requestSingleInstanceLock()) {
     if (library && BrowserWindow.getAllWindows().length === 0) openMainWindow(library);
   });
   app.on('will-quit', (event) => {
-    if (backupRunning) {
+    if (library && !waitedForBackgroundWork) {
       // Closing mid-backup would leave the connection open until the process dies (and a partial
-      // copy behind, which the next backup removes): give the backup a moment, then quit again.
+      // copy behind, which the next backup removes); closing while the integrity check still reads
+      // would leave the WAL file behind. Give both a moment, then quit again.
       event.preventDefault();
-      const waiting = backupRunning;
+      waitedForBackgroundWork = true;
+      const waiting = Promise.all([backupRunning, library.idle()]);
       backupRunning = null;
       void Promise.race([waiting, new Promise((done) => setTimeout(done, BACKUP_GRACE_MS))]).then(() => app.quit());
       return;

@@ -183,6 +183,14 @@ export function openLibrary(options: LibraryOptions) {
       return backupOnline(services.db, options.dataDir, 'daily', now());
     },
 
+    /**
+     * Settles when background work that holds its own connection (the integrity check) is done.
+     * Close after it: SQLite removes the WAL only when the last connection to close is ours.
+     */
+    idle(): Promise<void> {
+      return integrity;
+    },
+
     close(): void {
       closed = true;
       services?.close();

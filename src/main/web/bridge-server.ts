@@ -174,7 +174,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     library,
     emit,
     async close() {
-      await dailyBackup;
+      await Promise.all([dailyBackup, library.idle()]);
       for (const stream of streams) stream.end();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
