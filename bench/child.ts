@@ -11,7 +11,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:f
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
-import { openDatabase } from '../src/main/services/storage/database.ts';
+import { WAL_AUTOCHECKPOINT_PAGES, openDatabase } from '../src/main/services/storage/database.ts';
 import { createStoryService } from '../src/main/services/story-service.ts';
 import { LIST_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../src/shared/contract.ts';
 import { ftsMatchExpression, parseQuery } from '../src/shared/search-text.ts';
@@ -112,6 +112,7 @@ function autosave(libraryPath: string, rawPath: string, saves: number, seed: num
   const raw = new DatabaseSync(rawPath);
   raw.exec('PRAGMA journal_mode = WAL');
   raw.exec('PRAGMA synchronous = FULL');
+  raw.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`); // the same WAL settings as the library
   raw.exec('CREATE TABLE IF NOT EXISTS doc (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT');
   raw.prepare('INSERT OR REPLACE INTO doc (id, body) VALUES (1, ?)').run(story.body);
   const update = raw.prepare('UPDATE doc SET body = ? WHERE id = 1');

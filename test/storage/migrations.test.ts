@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/shared/errors.ts';
 import { openDatabase, userVersion } from '../../src/main/services/storage/database.ts';
 import { MIGRATIONS, type Migration } from '../../src/main/services/storage/migrations.ts';
@@ -98,5 +98,37 @@ describe('transactions', () => {
     expect(db.prepare('SELECT x FROM t ORDER BY x').all().map((r) => r.x)).toEqual([1, 3]);
     expect(() => transaction(db, () => { db.exec('INSERT INTO t VALUES (4)'); throw new Error('outer'); })).toThrow('outer');
     expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 2 });
+  });
+});
+
+describe('idle checkpoints', () => {
+  it('copy the WAL into the database file once writing pauses, not during the save', async () => {
+    const { IdleCheckpoints } = await import('../../src/main/services/storage/database.ts');
+    const { copyFileSync } = await import('node:fs');
+    vi.useFakeTimers();
+    try {
+      const dir = tempDir();
+      const path = join(dir, 'idle.db');
+      const db = openDatabase(path);
+      db.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('saved')");
+      const fileHolds = () => {
+        copyFileSync(path, join(dir, 'copy.db')); // the main file alone, without the WAL
+        const copy = new DatabaseSync(join(dir, 'copy.db'));
+        const has = copy.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get() !== undefined;
+        copy.close();
+        return has;
+      };
+      expect(fileHolds()).toBe(false); // still only in the WAL: the save did not checkpoint
+      const idle = new IdleCheckpoints(db);
+      idle.touch();
+      vi.advanceTimersByTime(1999);
+      expect(fileHolds()).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(fileHolds()).toBe(true);
+      idle.stop();
+      db.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

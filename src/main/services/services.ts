@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createExporter } from './export/index.ts';
 import { createSettingsService, type SettingsBacking } from './settings-service.ts';
 import { backupNow } from './storage/backups.ts';
-import { openDatabase, type Database } from './storage/database.ts';
+import { IdleCheckpoints, openDatabase, type Database } from './storage/database.ts';
 import { createPackageService } from './packages/package-service.ts';
 import { createStoryService } from './story-service.ts';
 
@@ -54,7 +54,8 @@ export function createServices(options: ServicesOptions) {
   });
   const settings = createSettingsService(options.settingsBacking);
   const device = options.device ?? hostname();
-  const stories = createStoryService({ db, now, device });
+  const checkpoints = new IdleCheckpoints(db);
+  const stories = createStoryService({ db, now, device, afterSave: () => checkpoints.touch() });
   stories.purgeExpired(settings.get().trashRetentionDays);
   return {
     dataDir: options.dataDir,
@@ -69,6 +70,7 @@ export function createServices(options: ServicesOptions) {
     exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
     platform: options.platform,
     close(): void {
+      checkpoints.stop();
       if (db.isOpen) db.close();
     },
   };

@@ -30,6 +30,8 @@ export interface StoryServiceDeps {
   readonly newId?: () => string;
   /** The name of this machine, recorded on every revision. */
   readonly device?: string;
+  /** Told after each save's transaction committed (the idle checkpoint listens). */
+  readonly afterSave?: () => void;
 }
 
 /** While someone keeps editing, keep a revision at least this often. */
@@ -196,7 +198,7 @@ export function createStoryService(deps: StoryServiceDeps) {
      * (another window, the command line, an import): nothing is overwritten silently.
      */
     save(input: SaveInput, actor: string): Story {
-      return transaction(db, () => {
+      const saved = transaction(db, () => {
         const current = require(input.id);
         if (current.revision !== input.baseRevision) {
           throw new AppError(
@@ -220,6 +222,8 @@ export function createStoryService(deps: StoryServiceDeps) {
         }
         return next;
       });
+      deps.afterSave?.();
+      return saved;
     },
 
     transition(id: string, action: WorkflowAction, profile: Profile, note?: string): Story {
