@@ -58,3 +58,33 @@ describe('reading stored bodies', () => {
     expect(() => parseBody('{"root": 3}')).toThrow(/not a valid editor document/);
   });
 });
+
+import { countWords } from '../src/shared/body.ts';
+
+describe('word count', () => {
+  const REFERENCE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/gu; // the definition, as a regular expression
+  const reference = (text: string) => text.match(REFERENCE)?.length ?? 0;
+
+  it('counts words the way the definition reads, in every script', () => {
+    for (const text of [
+      'Jerusalem, 18 April, 2023 (TPS) -- Following up on the recent opening of Azerbaijan’s embassy',
+      'Israeli-Azerbaijani relations — “Do you really believe it?” he said.',
+      'שר החוץ אלי כהן נפגש עם נשיא אזרבייג׳ן. שָׁלוֹם לכולם',
+      'وزير الخارجية في باكو، مَرْحَبًا',
+      "'quoted' -dash- 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🗞️ news 日本語 x",
+      '',
+    ]) {
+      expect(countWords(text)).toBe(reference(text));
+    }
+  });
+
+  it('agrees with the definition on random text', () => {
+    const pieces = ['a', 'Z', '9', ' ', '-', "'", '’', '.', 'ש', 'ָ', 'ب', 'َ', '\n', '🗞', 'é', 'e\u0301', '—'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 40) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      expect(countWords(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
+});

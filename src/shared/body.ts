@@ -233,9 +233,51 @@ export function plainText(doc: BodyDocument): string {
   return out.join('\n').trim();
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/gu;
+/**
+ * Words: a letter or digit starts one; letters, digits, combining marks, apostrophes and hyphens
+ * continue it ("minister’s", "Israeli-Azerbaijani" are one word each). A character loop with a
+ * per-character class cache: autosave counts every save, and this is several times faster than a
+ * Unicode regular expression over a long story.
+ */
 export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = text.codePointAt(i) ?? code;
+      i++;
+    }
+    const kind = charKind(code);
+    if (kind === STARTS) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (kind === NONE) {
+      inWord = false;
+    }
+  }
+  return count;
+}
+
+const NONE = 0;
+const STARTS = 1; // a letter or digit
+const CONTINUES = 2; // a mark, apostrophe or hyphen: inside a word only
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_INNER = /^[\p{M}'’\-]$/u;
+const kinds = new Map<number, number>();
+
+function charKind(code: number): number {
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) return STARTS;
+    return code === 0x27 || code === 0x2d ? CONTINUES : NONE;
+  }
+  let kind = kinds.get(code);
+  if (kind === undefined) {
+    const ch = String.fromCodePoint(code);
+    kind = WORD_START.test(ch) ? STARTS : WORD_INNER.test(ch) ? CONTINUES : NONE;
+    if (kinds.size < 20_000) kinds.set(code, kind);
+  }
+  return kind;
 }
 
 /** Only what is content: block kinds, text, formatting and link targets. Used for the approval hash. */
