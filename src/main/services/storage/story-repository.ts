@@ -1,6 +1,7 @@
 /** Rows ⇄ story records. SQL lives here and nowhere else; the story service holds the rules. */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { statementCache } from './statements.ts';
+import { SEARCH_PAGE_SIZE } from '../../../shared/contract.ts';
 import { ftsMatchExpression, foldForSearch, isEmptyQuery, makeSnippet, parseQuery } from '../../../shared/search-text.ts';
 import type {
   LibraryQuery,
@@ -53,8 +54,6 @@ const ORDER_BY: Readonly<Record<LibrarySort, string>> = {
   headline: "CASE WHEN s.headline = '' THEN 1 ELSE 0 END, s.headline COLLATE NOCASE, s.id",
   status: "CASE s.status WHEN 'in_review' THEN 0 WHEN 'returned' THEN 1 WHEN 'draft' THEN 2 ELSE 3 END, s.updated_at DESC",
 };
-/** A search shows at most this many ranked results unless asked for more. */
-export const DEFAULT_SEARCH_LIMIT = 200;
 // bm25 weights: a hit in the headline counts most, then keywords, then the body.
 const RANK = 'bm25(story_search, 10.0, 1.0, 5.0)';
 
@@ -168,7 +167,7 @@ export class StoryRepository {
       return rows.map((r) => ({ ...toSummary(r), snippet: null }));
     }
     const match = ftsMatchExpression(query);
-    const searchLimit = filter.limit ?? DEFAULT_SEARCH_LIMIT;
+    const searchLimit = filter.limit ?? SEARCH_PAGE_SIZE;
     let rows: StoryRow[];
     if (where.length === 1 && !filter.sort) {
       // Rank inside the index first and read only the page's rows: a common word matches
