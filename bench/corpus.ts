@@ -7,6 +7,7 @@
 import { bodyJson, countWords, paragraphNode, parseBody, plainText, textNode, type SerializedNode } from '../src/shared/body.ts';
 import type { Story, StoryStatus } from '../src/shared/story.ts';
 import { contentHash } from '../src/main/services/content-hash.ts';
+import { emptyContent } from '../src/shared/story-fields.ts';
 
 // --- PRNG ---
 
@@ -396,6 +397,7 @@ export function generateStory(seed: number, index: number): GenStory {
   const text = plainText(parseBody(body));
   const updatedAt = new Date(updated).toISOString();
   const base: Story = {
+    ...emptyContent(),
     id: ulidAt(created, rng),
     headline,
     body,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compareFields, diffStats, diffText } from '../src/shared/compare.ts';
 import type { Story } from '../src/shared/story.ts';
+import { emptyContent } from '../src/shared/story-fields.ts';
 
 const story = (over: Partial<Story>): Story => ({
+  ...emptyContent(),
   id: '01JD0000000000000000000000',
   headline: 'H',
   body: '{}',

@@ -7,7 +7,7 @@ import type { Platform } from '../src/main/services/services.ts';
 export const SCHEMAS_DIR = join(import.meta.dirname, '..', 'resources', 'schemas');
 
 /** The real services on a temp data folder, as the bridge and the app build them. */
-export function makeServices(dataDir: string, overrides: Partial<Platform> = {}) {
+export function makeServices(dataDir: string, overrides: Partial<Platform> = {}, options: { onLibraryChanged?: (ids: string[]) => void } = {}) {
   const platform: Platform = {
     shell: 'web',
     version: 'test',
@@ -24,6 +24,7 @@ export function makeServices(dataDir: string, overrides: Partial<Platform> = {})
     settingsBacking: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'copydesk' }),
     schemasDir: SCHEMAS_DIR,
     platform,
+    ...options,
   });
   const services = library.status().damaged ? null! : library.services();
   return { library, services, handlers: createHandlers(library, platform) };

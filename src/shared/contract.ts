@@ -9,7 +9,8 @@ import {
   libraryQuerySchema,
   revisionSchema,
   revisionSummarySchema,
-  storyContentSchema,
+  storyContentPatchSchema,
+  storyDraftSchema,
   storyListRowSchema,
   trashedStorySchema,
   storyEventSchema,
@@ -57,14 +58,14 @@ export const contract = {
   'stories.create': { input: z.object({ headline: headlineSchema.optional() }).strict(), output: storySchema },
   /** Save content. Refused with `conflict` unless `baseRevision` is still the story's revision. */
   'stories.save': {
-    input: storyContentSchema
+    input: storyContentPatchSchema
       .extend({ id: storyIdSchema, baseRevision: z.number().int().positive(), checkpoint: z.boolean().optional() })
       .strict(),
     output: storySchema,
   },
   /** "Keep mine as a copy" after a conflict. */
   'stories.createCopy': {
-    input: storyContentSchema.extend({ sourceId: storyIdSchema.optional() }).strict(),
+    input: storyDraftSchema.extend({ sourceId: storyIdSchema.optional() }).strict(),
     output: storySchema,
   },
   /** Moves the story to the trash. */
@@ -177,6 +178,8 @@ export const events = {
   'app.flush': z.object({}),
   /** The library turned out to be damaged after it opened: show the recovery screen. */
   'library.damaged': z.object({ message: z.string() }),
+  /** Stories changed (saved here or in another window, by the command line, an import…): refresh what shows them. */
+  'library.changed': z.object({ ids: z.array(z.string()) }),
 } as const satisfies Record<string, z.ZodType>;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -1,6 +1,7 @@
 /** The story model: what a reporter writes and an editor approves. Plain data, immutable by type. */
 import { z } from 'zod';
-import { bodyJsonSchema } from './body.ts';
+import { keywordSchema, storedContentShape } from './story-fields.ts';
+import { mediaTopicQcodeSchema } from './tagging.ts';
 
 export const STORY_STATUSES = ['draft', 'in_review', 'returned', 'approved'] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
@@ -21,42 +22,19 @@ export const storyIdSchema = z
   .string()
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'A story id is a 26-character ULID.');
 
-export const MAX_KEYWORD_LENGTH = 80;
-export const MAX_KEYWORDS = 100;
-export const keywordSchema = z
-  .string()
-  .transform((k) => k.normalize('NFC').replace(/\s+/g, ' ').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'A keyword cannot be empty.')
-      .max(MAX_KEYWORD_LENGTH, `A keyword is at most ${MAX_KEYWORD_LENGTH} characters.`)
-      .refine((k) => !/[,;\u0000-\u001f]/.test(k), 'A keyword cannot contain commas, semicolons or control characters.')
-  );
-/** Keywords keep their order; duplicates (ignoring case) are dropped. */
-export const keywordsSchema = z
-  .array(keywordSchema)
-  .max(MAX_KEYWORDS, `A story has at most ${MAX_KEYWORDS} keywords.`)
-  .transform(dedupeKeywords);
-
-export function dedupeKeywords(keywords: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const k of keywords) {
-    const key = k.toLocaleLowerCase();
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(k);
-    }
-  }
-  return out;
-}
-
-export const MAX_HEADLINE_LENGTH = 500;
-export const headlineSchema = z
-  .string()
-  .max(MAX_HEADLINE_LENGTH, `A headline is at most ${MAX_HEADLINE_LENGTH} characters.`)
-  .transform((h) => h.normalize('NFC').replace(/[\r\n]+/g, ' '));
+export {
+  MAX_HEADLINE_LENGTH,
+  MAX_KEYWORD_LENGTH,
+  MAX_KEYWORDS,
+  headlineSchema,
+  keywordSchema,
+  keywordsSchema,
+  storyContentSchema,
+  storyContentPatchSchema,
+  storyDraftSchema,
+  type StoryContent,
+  type StoryContentPatch,
+} from './story-fields.ts';
 
 export const personNameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(200);
 
@@ -86,33 +64,17 @@ export interface VoidedApproval extends Approval {
 }
 export const voidedApprovalSchema = approvalSchema.extend({ voidedAt: z.string(), voidedBy: z.string() });
 
-export interface Story {
-  readonly id: string;
-  readonly headline: string;
-  /** Lexical serialized editor state, as JSON text. */
-  readonly body: string;
-  readonly plainText: string;
-  readonly wordCount: number;
-  readonly keywords: readonly string[];
-  readonly status: StoryStatus;
-  /** Incremented on every save; a save names the revision it was based on. */
-  readonly revision: number;
-  readonly author: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly approval: Approval | null;
-  readonly voidedApproval: VoidedApproval | null;
-  readonly reviewNote: ReviewNote | null;
-}
-
+/**
+ * A story: the fields a person edits (declared once in `story-fields.ts`) and what Copydesk keeps
+ * about them (derived text, workflow state, revision, approval).
+ */
 export const storySchema = z.object({
   id: storyIdSchema,
-  headline: z.string(),
-  body: z.string(),
+  ...storedContentShape,
   plainText: z.string(),
   wordCount: z.number().int().nonnegative(),
-  keywords: z.array(z.string()).readonly(),
   status: storyStatusSchema,
+  /** Incremented on every save; a save names the revision it was based on. */
   revision: z.number().int().positive(),
   author: z.string(),
   createdAt: z.string(),
@@ -121,36 +83,35 @@ export const storySchema = z.object({
   voidedApproval: voidedApprovalSchema.nullable(),
   reviewNote: reviewNoteSchema.nullable(),
 });
+export type Story = Readonly<z.output<typeof storySchema>>;
 
 /** One row of the story list. */
-export interface StorySummary {
-  readonly id: string;
-  readonly headline: string;
-  readonly status: StoryStatus;
-  readonly keywords: readonly string[];
-  readonly author: string;
-  readonly updatedAt: string;
-  readonly wordCount: number;
-  readonly revision: number;
-}
-export const storySummarySchema = storySchema.pick({
-  id: true,
-  headline: true,
-  status: true,
-  keywords: true,
-  author: true,
-  updatedAt: true,
-  wordCount: true,
-  revision: true,
-});
+export const storySummarySchema = storySchema
+  .pick({
+    id: true,
+    headline: true,
+    slugline: true,
+    status: true,
+    keywords: true,
+    author: true,
+    updatedAt: true,
+    wordCount: true,
+    revision: true,
+    language: true,
+    urgency: true,
+    embargo: true,
+    desk: true,
+  })
+  .extend({ leadPicture: z.string().nullable().default(null) });
+export type StorySummary = Readonly<z.output<typeof storySummarySchema>>;
+const SUMMARY_KEYS = Object.keys(storySummarySchema.shape).filter((k) => k !== 'leadPicture') as (keyof Story & keyof StorySummary)[];
 
-/** What an editor changes on save. Everything here is content, and voids an approval when it changes. */
-export const storyContentSchema = z.object({
-  headline: headlineSchema,
-  body: bodyJsonSchema,
-  keywords: keywordsSchema,
-});
-export type StoryContent = z.output<typeof storyContentSchema>;
+/** A story's row in the list, from the story itself (the same fields the repository reads). */
+export function summaryOf(story: Story): StorySummary {
+  const out: Record<string, unknown> = {};
+  for (const key of SUMMARY_KEYS) out[key] = story[key];
+  return { ...(out as Omit<StorySummary, 'leadPicture'>), leadPicture: story.pictures.find((p) => p.role === 'lead')?.sha256 ?? null };
+}
 
 export const EVENT_KINDS = [
   'created',
@@ -212,6 +173,12 @@ export const libraryQuerySchema = z
     keyword: keywordSchema.optional(),
     status: storyStatusSchema.optional(),
     author: z.string().trim().min(1).max(200).optional(),
+    /** Tagged with this Media Topic or a narrower one. */
+    subject: mediaTopicQcodeSchema.optional(),
+    language: z.string().trim().min(1).max(35).optional(),
+    desk: z.string().trim().min(1).max(100).optional(),
+    /** Only stories under an embargo that has not lifted yet. */
+    embargoed: z.boolean().optional(),
     /** Updated on or after this day (UTC). */
     from: isoDate.optional(),
     /** Updated on or before this day (UTC). */

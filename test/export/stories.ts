@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { bodyJson, countWords, paragraphNode, parseBody, plainText, textNode, type SerializedNode } from '../../src/shared/body.ts';
 import type { Story } from '../../src/shared/story.ts';
+import { emptyContent } from '../../src/shared/story-fields.ts';
 
 export const SCHEMAS_DIR = fileURLToPath(new URL('../../resources/schemas', import.meta.url));
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/newsml-g2', import.meta.url));
@@ -31,6 +32,7 @@ export function makeStory(overrides: Partial<Story> = {}): Story {
   const body = overrides.body ?? bodyJson([p(t('Hello.'))]);
   const text = plainText(parseBody(body));
   return {
+    ...emptyContent(),
     id: STORY_ID,
     headline: 'Council approves budget',
     body,

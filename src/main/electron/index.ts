@@ -118,6 +118,10 @@ function start(): void {
       onDamage: (message) => {
         for (const win of BrowserWindow.getAllWindows()) if (isTrustedWindow(win)) emit(win, 'library.damaged', { message });
       },
+      // Stories changed (any window, the command line, an import): every window refreshes what shows them.
+      onLibraryChanged: (ids) => {
+        for (const win of BrowserWindow.getAllWindows()) if (isTrustedWindow(win)) emit(win, 'library.changed', { ids });
+      },
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'database_newer') {

@@ -78,7 +78,9 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
     },
     'packages.import': ({ file, onConflict }) => {
       if (file !== inspectedPackage) throw new AppError('invalid_input', 'Choose the package to import first.');
-      return services().packages.importPackage(file, onConflict, profile().name);
+      const result = services().packages.importPackage(file, onConflict, profile().name);
+      services().changes.check();
+      return result;
     },
     'keywords.list': () => stories().keywords(),
     'workflow.transition': ({ id, action, note }) => stories().transition(id, action, profile(), note),

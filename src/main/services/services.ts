@@ -12,6 +12,8 @@ import { backupNow } from './storage/backups.ts';
 import { IdleCheckpoints, openDatabase, type Database } from './storage/database.ts';
 import { createPackageService } from './packages/package-service.ts';
 import { createStoryService } from './story-service.ts';
+import { createChangeFeed } from './change-feed.ts';
+import { detectLanguage } from './language.ts';
 
 /** What the host (Electron or the browser bridge) provides. */
 export interface Platform {
@@ -39,6 +41,8 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** This machine's name, recorded on revisions (default: the host name). */
   readonly device?: string;
+  /** Told which stories changed, from any source (this process or another): `library.changed`. */
+  readonly onLibraryChanged?: (ids: string[]) => void;
 }
 
 export const DATABASE_FILE = 'copydesk.db';
@@ -55,7 +59,15 @@ export function createServices(options: ServicesOptions) {
   const settings = createSettingsService(options.settingsBacking);
   const device = options.device ?? hostname();
   const checkpoints = new IdleCheckpoints(db);
-  const stories = createStoryService({ db, now, device, afterSave: () => checkpoints.touch() });
+  const changes = createChangeFeed(db, (ids) => options.onLibraryChanged?.(ids));
+  const stories = createStoryService({
+    db,
+    now,
+    device,
+    afterSave: () => checkpoints.touch(),
+    afterChange: () => changes.check(),
+    detectLanguage,
+  });
   stories.purgeExpired(settings.get().trashRetentionDays);
   return {
     dataDir: options.dataDir,
@@ -69,7 +81,9 @@ export function createServices(options: ServicesOptions) {
     },
     exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
     platform: options.platform,
+    changes,
     close(): void {
+      changes.stop();
       checkpoints.stop();
       if (db.isOpen) db.close();
     },

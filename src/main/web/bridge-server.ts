@@ -84,6 +84,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     schemasDir: options.schemasDir,
     platform,
     onDamage: (message) => emit('library.damaged', { message }),
+    onLibraryChanged: (ids) => emit('library.changed', { ids }),
   });
   const dailyBackup = library.dailyBackup().catch((error: unknown) => console.error('[bridge] daily backup failed:', error));
   const handlers = createHandlers(library, platform);

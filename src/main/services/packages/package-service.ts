@@ -19,6 +19,8 @@ import { transaction, type Database } from '../storage/database.ts';
 import { RevisionRepository } from '../storage/revision-repository.ts';
 import { StoryRepository } from '../storage/story-repository.ts';
 import type { StoryService } from '../story-service.ts';
+import { contentOf } from '../stories/content.ts';
+import { changedFields } from '../../../shared/story-fields.ts';
 import {
   MANIFEST_NAME,
   MAX_ENTRY_BYTES,
@@ -128,7 +130,7 @@ export function createPackageService(deps: PackageServiceDeps) {
       );
     }
     const incoming = item.story;
-    const same = local.headline === incoming.headline && local.body === incoming.body && JSON.stringify(local.keywords) === JSON.stringify(incoming.keywords);
+    const same = changedFields(contentOf(local), contentOf(incoming)).length === 0;
     if (same) {
       storyRepo.appendEvent({ storyId: local.id, at, actor, kind: 'imported', fromStatus: local.status, toStatus: local.status, revision: local.revision, detail: `Same content as here; nothing changed (${from}, their revision ${incoming.revision}).` });
       return local;
@@ -136,7 +138,7 @@ export function createPackageService(deps: PackageServiceDeps) {
     revisionRepo.add({ story: local, at, author: actor, device, reason: 'before-import', contentHash: contentHash(local) });
     // The story service's content path: revision bump, 'edited' event, approval voided if content changed.
     const next = storiesInImport.save(
-      { id: local.id, baseRevision: local.revision, headline: incoming.headline, body: incoming.body, keywords: [...incoming.keywords] },
+      { id: local.id, baseRevision: local.revision, ...contentOf(incoming) },
       actor
     );
     storyRepo.appendEvent({ storyId: next.id, at: next.updatedAt, actor, kind: 'imported', fromStatus: local.status, toStatus: next.status, revision: next.revision, detail: `Content imported as a new revision (${from}, their revision ${incoming.revision}).` });

@@ -6,11 +6,9 @@
  */
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { bodyJsonSchema } from '../../../shared/body.ts';
+import { FIELD_NAMES, STORY_FIELDS } from '../../../shared/story-fields.ts';
 import { AppError } from '../../../shared/errors.ts';
 import {
-  headlineSchema,
-  keywordsSchema,
   revisionSchema,
   storyEventSchema,
   storyIdSchema,
@@ -158,13 +156,11 @@ function checkEntryName(name: string, invalid: (why: string) => AppError): void 
 
 /** What the editor would refuse to save, an import refuses too. */
 function checkContent(story: Story, where: string, invalid: (why: string) => AppError): void {
-  for (const [schema, value, what] of [
-    [bodyJsonSchema, story.body, 'body'],
-    [headlineSchema, story.headline, 'headline'],
-    [keywordsSchema, story.keywords, 'keywords'],
-  ] as const) {
-    const result = (schema as z.ZodType).safeParse(value);
-    if (!result.success) throw invalid(`is damaged: the ${what} in ${showName(where)} is not valid (${describeIssue(result.error)}).`);
+  for (const name of FIELD_NAMES) {
+    const result = (STORY_FIELDS[name].schema as z.ZodType).safeParse(story[name]);
+    if (!result.success) {
+      throw invalid(`is damaged: the ${STORY_FIELDS[name].label.toLowerCase()} in ${showName(where)} is not valid (${describeIssue(result.error)}).`);
+    }
   }
 }
 

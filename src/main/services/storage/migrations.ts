@@ -171,4 +171,109 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 6,
+    description: 'the news item: metadata columns, and bylines, subjects, entities and pictures in tables of their own',
+    rebuildsTables: true,
+    up(db) {
+      // Rebuilt rather than altered: ALTER TABLE would put the new small columns after the large
+      // text ones, and filters on them would read every story's overflow pages.
+      db.exec(`
+        CREATE TABLE stories_v6 (
+          seq                    INTEGER PRIMARY KEY,
+          id                     TEXT NOT NULL UNIQUE,
+          status                 TEXT NOT NULL CHECK (status IN ('draft','in_review','returned','approved')),
+          deleted_at             TEXT,
+          deleted_by             TEXT,
+          updated_at             TEXT NOT NULL,
+          created_at             TEXT NOT NULL,
+          author                 TEXT NOT NULL,
+          revision               INTEGER NOT NULL CHECK (revision >= 1),
+          word_count             INTEGER NOT NULL,
+          language               TEXT NOT NULL DEFAULT '',
+          language_set_by_person INTEGER NOT NULL DEFAULT 0,
+          urgency                INTEGER CHECK (urgency BETWEEN 1 AND 9),
+          genre                  TEXT,
+          desk                   TEXT NOT NULL DEFAULT '',
+          target_words           INTEGER,
+          embargo                TEXT,             -- JSON {at, timeZone}
+          embargo_at             TEXT GENERATED ALWAYS AS (embargo ->> '$.at') VIRTUAL,
+          slugline               TEXT NOT NULL DEFAULT '',
+          headline               TEXT NOT NULL,
+          keywords               TEXT NOT NULL,
+          dateline               TEXT,             -- JSON {place: {name, countryCode}, date, agency}
+          located                TEXT,             -- JSON {name, countryCode}
+          credit_line            TEXT NOT NULL DEFAULT '',
+          copyright_holder       TEXT NOT NULL DEFAULT '',
+          copyright_notice       TEXT NOT NULL DEFAULT '',
+          usage_terms            TEXT NOT NULL DEFAULT '',
+          approval               TEXT,
+          voided_approval        TEXT,
+          review_note            TEXT,
+          summary                TEXT NOT NULL DEFAULT '',
+          editorial_note         TEXT NOT NULL DEFAULT '',
+          plain_text             TEXT NOT NULL,
+          body                   TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO stories_v6 (seq, id, status, deleted_at, deleted_by, updated_at, created_at, author, revision,
+            word_count, headline, keywords, approval, voided_approval, review_note, plain_text, body)
+          SELECT seq, id, status, deleted_at, deleted_by, updated_at, created_at, author, revision,
+            word_count, headline, keywords, approval, voided_approval, review_note, plain_text, body FROM stories;
+        DROP TABLE stories;
+        ALTER TABLE stories_v6 RENAME TO stories;
+        CREATE INDEX stories_updated ON stories(updated_at DESC);
+        CREATE INDEX stories_created ON stories(created_at DESC);
+        CREATE INDEX stories_deleted ON stories(deleted_at) WHERE deleted_at IS NOT NULL;
+        CREATE INDEX stories_status ON stories(status, updated_at DESC);
+        CREATE INDEX stories_author ON stories(author COLLATE NOCASE);
+        CREATE INDEX stories_language ON stories(language);
+        CREATE INDEX stories_desk ON stories(desk) WHERE desk <> '';
+        CREATE INDEX stories_embargo ON stories(embargo_at) WHERE embargo IS NOT NULL;
+
+        CREATE TABLE story_bylines (
+          story_id    TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+          position    INTEGER NOT NULL,
+          name        TEXT NOT NULL,
+          role        TEXT NOT NULL,
+          affiliation TEXT,
+          PRIMARY KEY (story_id, position)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE story_subjects (
+          story_id           TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+          position           INTEGER NOT NULL,
+          qcode              TEXT NOT NULL,
+          label              TEXT NOT NULL,
+          vocabulary_version TEXT NOT NULL,
+          PRIMARY KEY (story_id, position)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX story_subjects_qcode ON story_subjects(qcode);
+        CREATE TABLE story_entities (
+          story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          kind     TEXT NOT NULL CHECK (kind IN ('person','organisation','place')),
+          name     TEXT NOT NULL,
+          ref      TEXT,
+          PRIMARY KEY (story_id, position)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX story_entities_name ON story_entities(kind, name COLLATE NOCASE);
+        CREATE TABLE story_pictures (
+          story_id    TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+          position    INTEGER NOT NULL,
+          sha256      TEXT NOT NULL,
+          role        TEXT NOT NULL CHECK (role IN ('lead','inline')),
+          file_name   TEXT NOT NULL,
+          media_type  TEXT NOT NULL,
+          width       INTEGER NOT NULL,
+          height      INTEGER NOT NULL,
+          bytes       INTEGER NOT NULL,
+          caption     TEXT NOT NULL,
+          credit      TEXT NOT NULL,
+          alt_text    TEXT NOT NULL,
+          usage_terms TEXT NOT NULL,
+          PRIMARY KEY (story_id, position)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX story_pictures_file ON story_pictures(sha256);
+      `);
+    },
+  },
 ];

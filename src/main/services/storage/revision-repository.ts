@@ -2,6 +2,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { statementCache } from './statements.ts';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { emptyContent } from '../../../shared/story-fields.ts';
 import type { Revision, RevisionReason, RevisionSummary, Story, StoryStatus } from '../../../shared/story.ts';
 
 interface RevisionRow {
@@ -54,7 +55,8 @@ export class RevisionRepository {
   get(id: number): Revision | null {
     const row = this.sql('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
     if (!row) return null;
-    const story = JSON.parse(inflateRawSync(row.snapshot!).toString('utf8')) as Story;
+    // A snapshot taken before a field existed reads that field as empty.
+    const story = { ...emptyContent(), ...(JSON.parse(inflateRawSync(row.snapshot!).toString('utf8')) as Story) };
     return { ...toSummary(row), story };
   }
 

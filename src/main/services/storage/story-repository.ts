@@ -1,6 +1,8 @@
 /** Rows ⇄ story records. SQL lives here and nowhere else; the story service holds the rules. */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { statementCache } from './statements.ts';
+import { INSERT_STORY, LIST_FIELDS, SUMMARY_COLUMNS, UPDATE_STORY, fromRow, insertValues, readLists, toSummary, updateValues, writeLists, type StoryRow } from './story-rows.ts';
+import type { FieldName } from '../../../shared/story-fields.ts';
 import { SEARCH_PAGE_SIZE } from '../../../shared/contract.ts';
 import { ftsMatchExpression, foldForSearch, isEmptyQuery, makeSnippet, parseQuery } from '../../../shared/search-text.ts';
 import type {
@@ -11,28 +13,8 @@ import type {
   StoryEventKind,
   StoryListRow,
   StoryStatus,
-  StorySummary,
-  TrashedStory,
+    TrashedStory,
 } from '../../../shared/story.ts';
-
-interface StoryRow {
-  id: string;
-  headline: string;
-  body: string;
-  plain_text: string;
-  word_count: number;
-  keywords: string;
-  status: StoryStatus;
-  revision: number;
-  author: string;
-  created_at: string;
-  updated_at: string;
-  approval: string | null;
-  voided_approval: string | null;
-  review_note: string | null;
-  deleted_at?: string | null;
-  deleted_by?: string | null;
-}
 
 interface EventRow {
   id: number;
@@ -46,7 +28,8 @@ interface EventRow {
   detail: string | null;
 }
 
-export type StoryListFilter = LibraryQuery;
+/** The list's filters; `subjects` is a subject filter resolved to the topic and its narrower ones. */
+export type StoryListFilter = LibraryQuery & { readonly subjects?: readonly string[] };
 
 const ORDER_BY: Readonly<Record<LibrarySort, string>> = {
   updated: 's.updated_at DESC, s.id DESC',
@@ -59,7 +42,6 @@ const RANK = 'bm25(story_search, 10.0, 1.0, 5.0)';
 
 export type NewStoryEvent = Omit<StoryEvent, 'id'>;
 
-const SUMMARY_COLUMNS = 's.id, s.headline, s.status, s.keywords, s.author, s.updated_at, s.word_count, s.revision';
 
 export class StoryRepository {
   private readonly sql: (text: string) => StatementSync;
@@ -71,13 +53,13 @@ export class StoryRepository {
   /** A live story (not in the trash), or null. */
   get(id: string): Story | null {
     const row = this.sql('SELECT * FROM stories WHERE id = ? AND deleted_at IS NULL').get(id) as StoryRow | undefined;
-    return row ? toStory(row) : null;
+    return row ? this.toStory(row) : null;
   }
 
   /** A story in the trash, or null. */
   getTrashed(id: string): Story | null {
     const row = this.sql('SELECT * FROM stories WHERE id = ? AND deleted_at IS NOT NULL').get(id) as StoryRow | undefined;
-    return row ? toStory(row) : null;
+    return row ? this.toStory(row) : null;
   }
 
   exists(id: string): boolean {
@@ -85,28 +67,23 @@ export class StoryRepository {
   }
 
   insert(story: Story): void {
-    this.sql(
-      `INSERT INTO stories (id, headline, body, plain_text, word_count, keywords, status, revision, author,
-         created_at, updated_at, approval, voided_approval, review_note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ).run(...storyValues(story));
+    this.sql(INSERT_STORY).run(...insertValues(story));
     this.replaceKeywords(story.id, story.keywords);
+    writeLists(this.sql, story);
     this.index(story);
   }
 
   /**
    * Writes `story` only if the stored revision is still `expectedRevision`; returns whether it did.
-   * The search index is updated later (`refreshSearchIndex`), not on every autosave.
+   * `changed` names the fields that changed (all by default): list tables are rewritten only for
+   * those. The search index is updated later (`refreshSearchIndex`), not on every autosave.
    */
-  update(story: Story, expectedRevision: number, keywordsChanged = true): boolean {
-    const [id, ...rest] = storyValues(story);
-    const result = this.sql(
-      `UPDATE stories SET headline = ?, body = ?, plain_text = ?, word_count = ?, keywords = ?, status = ?,
-         revision = ?, author = ?, created_at = ?, updated_at = ?, approval = ?, voided_approval = ?, review_note = ?
-       WHERE id = ? AND revision = ?`
-    ).run(...rest, id, expectedRevision);
+  update(story: Story, expectedRevision: number, changed: readonly FieldName[] = ['keywords', ...LIST_FIELDS]): boolean {
+    const result = this.sql(UPDATE_STORY).run(...updateValues(story, expectedRevision));
     if (result.changes === 0) return false;
-    if (keywordsChanged) this.replaceKeywords(story.id, story.keywords);
+    if (changed.includes('keywords')) this.replaceKeywords(story.id, story.keywords);
+    const lists = LIST_FIELDS.filter((f) => changed.includes(f));
+    if (lists.length > 0) writeLists(this.sql, story, lists);
     this.sql('INSERT OR IGNORE INTO story_search_pending (story_rowid) SELECT rowid FROM stories WHERE id = ?').run(story.id);
     return true;
   }
@@ -136,7 +113,7 @@ export class StoryRepository {
     const rows = this.sql(
       `SELECT ${SUMMARY_COLUMNS}, s.deleted_at, s.deleted_by FROM stories s WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC`
     ).all() as unknown as StoryRow[];
-    return rows.map((r) => ({ ...toSummary(r), deletedAt: r.deleted_at!, deletedBy: r.deleted_by ?? '' }));
+    return rows.map((r) => ({ ...toSummary(r), deletedAt: r.deleted_at as string, deletedBy: (r.deleted_by as string | null) ?? '' }));
   }
 
   /** Ids of stories in the trash since before `cutoff` (ISO time). */
@@ -154,8 +131,8 @@ export class StoryRepository {
    * The story list: filters combine; with a search `query` the rows are ranked by relevance (unless
    * another sort is asked for) and carry a snippet around the hits.
    */
-  list(filter: StoryListFilter = {}): StoryListRow[] {
-    const { where, params } = conditions(filter);
+  list(filter: StoryListFilter = {}, now = new Date()): StoryListRow[] {
+    const { where, params } = conditions(filter, now);
     const limit = filter.limit ?? 10_000;
     const query = parseQuery(filter.query ?? '');
     if (isEmptyQuery(query)) {
@@ -188,12 +165,12 @@ export class StoryRepository {
          ORDER BY ${order} LIMIT ?`
       ).all(match, ...params, searchLimit) as unknown as StoryRow[];
     }
-    return rows.map((r) => ({ ...toSummary(r), snippet: makeSnippet(r.plain_text, query) }));
+    return rows.map((r) => ({ ...toSummary(r), snippet: makeSnippet(r.plain_text as string, query) }));
   }
 
   /** How many stories the list would hold without a limit (for "showing 200 of 1,234"). */
-  count(filter: StoryListFilter = {}): number {
-    const { where, params } = conditions(filter);
+  count(filter: StoryListFilter = {}, now = new Date()): number {
+    const { where, params } = conditions(filter, now);
     const query = parseQuery(filter.query ?? '');
     const unfiltered = where.length === 1;
     let row: unknown;
@@ -254,7 +231,7 @@ export class StoryRepository {
     const read = this.sql('SELECT * FROM stories WHERE rowid = ? AND deleted_at IS NULL');
     for (const { story_rowid } of pending) {
       const row = read.get(story_rowid) as StoryRow | undefined;
-      if (row) this.index(toStory(row));
+      if (row) this.index(this.toStory(row));
     }
     this.sql('DELETE FROM story_search_pending').run();
     return pending.length;
@@ -262,6 +239,10 @@ export class StoryRepository {
 
   hasPendingSearchUpdates(): boolean {
     return this.sql('SELECT 1 FROM story_search_pending LIMIT 1').get() !== undefined;
+  }
+
+  private toStory(row: StoryRow): Story {
+    return { ...fromRow(row), ...readLists(this.sql, row.id as string) } as unknown as Story;
   }
 
   private index(story: Story): void {
@@ -284,9 +265,27 @@ export class StoryRepository {
 }
 
 /** The WHERE clause of the list's filters (everything but the search query), which combine. */
-function conditions(filter: StoryListFilter): { where: string[]; params: (string | number)[] } {
+function conditions(filter: StoryListFilter, now: Date): { where: string[]; params: (string | number)[] } {
   const where = ['s.deleted_at IS NULL'];
   const params: (string | number)[] = [];
+  const subjects = filter.subjects ?? (filter.subject ? [filter.subject] : []);
+  if (subjects.length > 0) {
+    where.push(`s.id IN (SELECT story_id FROM story_subjects WHERE qcode IN (${subjects.map(() => '?').join(', ')}))`);
+    params.push(...subjects);
+  }
+  if (filter.language) {
+    // "en" finds en-GB and en-US too.
+    where.push("(s.language = ? OR s.language LIKE ? || '-%')");
+    params.push(filter.language, filter.language);
+  }
+  if (filter.desk) {
+    where.push('s.desk = ?');
+    params.push(filter.desk);
+  }
+  if (filter.embargoed) {
+    where.push('s.embargo IS NOT NULL AND s.embargo_at > ?');
+    params.push(now.toISOString());
+  }
   if (filter.keyword) {
     where.push('s.id IN (SELECT story_id FROM story_keywords WHERE keyword = ?)');
     params.push(filter.keyword);
@@ -310,53 +309,3 @@ function conditions(filter: StoryListFilter): { where: string[]; params: (string
   return { where, params };
 }
 
-function storyValues(s: Story) {
-  return [
-    s.id,
-    s.headline,
-    s.body,
-    s.plainText,
-    s.wordCount,
-    JSON.stringify(s.keywords),
-    s.status,
-    s.revision,
-    s.author,
-    s.createdAt,
-    s.updatedAt,
-    s.approval ? JSON.stringify(s.approval) : null,
-    s.voidedApproval ? JSON.stringify(s.voidedApproval) : null,
-    s.reviewNote ? JSON.stringify(s.reviewNote) : null,
-  ] as const;
-}
-
-function toStory(row: StoryRow): Story {
-  return {
-    id: row.id,
-    headline: row.headline,
-    body: row.body,
-    plainText: row.plain_text,
-    wordCount: row.word_count,
-    keywords: JSON.parse(row.keywords) as string[],
-    status: row.status,
-    revision: row.revision,
-    author: row.author,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    approval: row.approval ? JSON.parse(row.approval) : null,
-    voidedApproval: row.voided_approval ? JSON.parse(row.voided_approval) : null,
-    reviewNote: row.review_note ? JSON.parse(row.review_note) : null,
-  };
-}
-
-function toSummary(row: StoryRow): StorySummary {
-  return {
-    id: row.id,
-    headline: row.headline,
-    status: row.status,
-    keywords: JSON.parse(row.keywords) as string[],
-    author: row.author,
-    updatedAt: row.updated_at,
-    wordCount: row.word_count,
-    revision: row.revision,
-  };
-}

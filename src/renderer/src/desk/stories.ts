@@ -1,12 +1,11 @@
 /** Plain functions for the stories on the desk: their rows in the list, their headlines in messages. */
-import type { Story, StoryListRow } from '../../../shared/story.ts';
+import { summaryOf, type Story, type StoryListRow } from '../../../shared/story.ts';
 import { UNTITLED } from '../components/StoryList.tsx';
 
 type Rows = readonly StoryListRow[] | null;
 
 export function toRow(story: Story, snippet: string | null = null): StoryListRow {
-  const { id, headline, status, keywords, author, updatedAt, wordCount, revision } = story;
-  return { id, headline, status, keywords, author, updatedAt, wordCount, revision, snippet };
+  return { ...summaryOf(story), snippet };
 }
 
 /** A new story (or a copy) goes to the top of the list, in place of any row it had. */

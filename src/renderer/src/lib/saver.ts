@@ -10,7 +10,7 @@ import type { ChannelInput } from '../../../shared/contract.ts';
 import type { Story } from '../../../shared/story.ts';
 import { AppError } from '../../../shared/errors.ts';
 
-export type StoryContentDraft = Pick<ChannelInput<'stories.save'>, 'headline' | 'body' | 'keywords'>;
+export type StoryContentDraft = Pick<ChannelInput<'stories.createCopy'>, 'headline' | 'body' | 'keywords'>;
 
 export type SaveState =
   | { readonly kind: 'saved' }
