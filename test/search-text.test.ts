@@ -72,3 +72,19 @@ describe('snippets where folding changes lengths', () => {
     expect(snippet.startsWith('…')).toBe(true);
   });
 });
+
+describe('Hebrew prefixes', () => {
+  it('a Hebrew term also matches the word with ו ב ל ה מ ש כ joined to it', async () => {
+    const { ftsMatchExpression, makeSnippet, parseQuery, termForms } = await import('../src/shared/search-text.ts');
+    const forms = termForms('איראן');
+    for (const word of ['איראן', 'ובאיראן', 'לאיראן', 'האיראן', 'מהאיראן', 'שבאיראן', 'כשאיראן', 'וכשבאיראן']) expect(forms, word).toContain(word);
+    expect(forms).not.toContain('אאיראן');
+    expect(termForms('iran')).toEqual(['iran']);
+    expect(termForms('א')).toEqual(['א']);
+    const expression = ftsMatchExpression(parseQuery('איראן baku'));
+    expect(expression.startsWith('("איראן"* OR ')).toBe(true);
+    expect(expression).toContain('"ובאיראן"*');
+    expect(expression.endsWith(') "baku"*')).toBe(true);
+    expect(makeSnippet('הוא טס ובאיראן כעסו על כך.', parseQuery('איראן'))).toContain('\u0002ובאיראן\u0003');
+  });
+});

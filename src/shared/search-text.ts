@@ -47,9 +47,14 @@ export const HIT_END = '\u0003';
  * hit is near the top costs as little as a short one.
  */
 export function makeSnippet(text: string, query: ParsedQuery, width = 160): string {
+  const prefixes = HEBREW_PREFIXES.join('|');
   const patterns = [...query.phrases, ...query.terms]
     .filter(Boolean)
-    .map((needle) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle).replace(/ /g, '[^\\p{L}\\p{N}]+')}`, 'gu'));
+    .map((needle) => {
+      const body = escapeRegExp(needle).replace(/ /g, '[^\\p{L}\\p{N}]+');
+      const prefix = termForms(needle).length > 1 ? `(?:${prefixes})?` : '';
+      return new RegExp(`(?<![\\p{L}\\p{N}])${prefix}${body}`, 'gu');
+    });
   for (let limit = 2048; ; limit *= 4) {
     for (const exact of [false, true]) {
       const mapped = mapPrefix(text, limit, exact);
@@ -188,8 +193,30 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Hebrew writes its conjunction, prepositions, relative and article as letters joined to the next
+ * word: "ובאיראן" is "and in Iran". A Hebrew search term also finds the word with those prefixes:
+ * an optional ו, then an optional ש or כש, then an optional ב ל מ כ ה or מה.
+ */
+export const HEBREW_PREFIXES: readonly string[] = (() => {
+  const out = new Set<string>();
+  for (const a of ['', 'ו']) for (const b of ['', 'ש', 'כש']) for (const c of ['', 'ב', 'ל', 'מ', 'כ', 'ה', 'מה']) out.add(a + b + c);
+  out.delete('');
+  return [...out];
+})();
+const HEBREW_WORD = /^[\u05d0-\u05ea]/;
+
+/** The forms of a search term: itself, and for a Hebrew word of two letters or more, with its prefixes. */
+export function termForms(term: string): string[] {
+  return HEBREW_WORD.test(term) && term.length >= 2 ? [term, ...HEBREW_PREFIXES.map((p) => p + term)] : [term];
+}
+
 /** The FTS5 MATCH expression for a parsed query: every term as a prefix, every phrase exact. */
 export function ftsMatchExpression(query: ParsedQuery): string {
   // Folded tokens hold only letters and digits, so quoting them is always safe.
-  return [...query.phrases.map((p) => `"${p}"`), ...query.terms.map((t) => `"${t}"*`)].join(' ');
+  const term = (t: string) => {
+    const forms = termForms(t).map((f) => `"${f}"*`);
+    return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
+  };
+  return [...query.phrases.map((p) => `"${p}"`), ...query.terms.map(term)].join(' ');
 }

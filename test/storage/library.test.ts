@@ -290,3 +290,18 @@ describe('migration 4 (stories rebuilt) on a library written by version 3', () =
     expect(db.prepare('SELECT COUNT(*) AS n FROM revisions').get()).toEqual({ n: 0 });
   });
 });
+
+describe('Hebrew search with prefix letters', () => {
+  it('“איראן” finds “ובאיראן” and highlights it', () => {
+    const db = openDatabase(join(tempDir(), 'library.db'));
+    const stories = createStoryService({ db });
+    const s = stories.create('R');
+    stories.save({ id: s.id, baseRevision: 1, headline: 'מתיחות באזור', body: bodyFromParagraphs(['השגרירות הותקפה, ובאיראן הכחישו כל מעורבות.']) }, 'R');
+    const other = stories.create('R');
+    stories.save({ id: other.id, baseRevision: 1, headline: 'Iran', body: bodyFromParagraphs(['Nothing Hebrew here: ראן alone.']) }, 'R');
+    const rows = stories.list({ query: 'איראן' });
+    expect(rows.map((r) => r.id)).toEqual([s.id]);
+    expect(rows[0]!.snippet).toContain(`${HIT_START}ובאיראן${HIT_END}`);
+    db.close();
+  });
+});
