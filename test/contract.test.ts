@@ -70,6 +70,13 @@ const malformed: Record<Channel, unknown[]> = {
     { id: GOOD_ID, action: 'return', note: 'x'.repeat(5001) },
   ],
   'export.chooseFolder': [{ nope: 1 }],
+  'pictures.add': [
+    { name: 'a.jpg' },
+    { name: '', data: 'AAAA' },
+    { name: 'a.jpg', data: 'not base64!' },
+    { name: 'a.jpg', data: 'AAAA', path: '/etc/passwd' },
+  ],
+  'pictures.thumbnail': [{}, { sha256: '../../etc/passwd' }, { sha256: 'A'.repeat(64) }],
   'export.story': [
     { id: GOOD_ID, format: 'docx', folder: '/tmp' },
     { id: GOOD_ID, format: 'markdown', folder: '' },

@@ -19,6 +19,7 @@ import {
 } from './story.ts';
 import { settingsPatchSchema, settingsSchema } from './settings.ts';
 import { workflowActionSchema } from './workflow.ts';
+import { pictureSchema } from './news-item.ts';
 
 export const EXPORT_FORMATS = ['markdown', 'newsml-g2'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -28,6 +29,13 @@ export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
 };
 
 const none = z.object({}).strict();
+/** Base64 text of at most `max` characters (the size is checked before the characters are). */
+const base64 = (max: number, tooLarge: string) =>
+  z
+    .string()
+    .max(max, tooLarge)
+    .refine((s) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s), 'The file did not arrive intact (it is not base64).');
+const MAX_PICTURE_BASE64 = Math.ceil((30 * 1024 * 1024) / 3) * 4;
 
 /** How many rows of the story list one call returns unless it asks for more. */
 export const LIST_PAGE_SIZE = 100;
@@ -159,6 +167,26 @@ export const contract = {
   'export.story': {
     input: z.object({ id: storyIdSchema, format: z.enum(EXPORT_FORMATS), folder: z.string().min(1).max(4096) }).strict(),
     output: z.object({ path: z.string(), format: z.enum(EXPORT_FORMATS) }),
+  },
+  /**
+   * Keep a picture file (base64) and describe it, with caption, credit, alt text and usage terms
+   * read from its metadata; the renderer then adds it to the story. `thumbnail`: a small copy the
+   * renderer drew, for lists and the editor.
+   */
+  'pictures.add': {
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(255),
+        data: base64(MAX_PICTURE_BASE64, 'A picture can be at most 30 MB.'),
+        thumbnail: base64(400_000, 'The thumbnail is too large.').optional(),
+      })
+      .strict(),
+    output: pictureSchema,
+  },
+  /** A picture's thumbnail (or the picture) as a data: URL, to show it. */
+  'pictures.thumbnail': {
+    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Not a picture id.') }).strict(),
+    output: z.object({ url: z.string() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -89,6 +89,12 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
       if (folder) settings().update({ exportFolder: folder });
       return { folder };
     },
+    'pictures.add': ({ name, data, thumbnail }) =>
+      services().pictures.add(name, Buffer.from(data, 'base64'), thumbnail ? Buffer.from(thumbnail, 'base64') : undefined),
+    'pictures.thumbnail': ({ sha256 }) => {
+      const { bytes, mediaType } = services().pictures.thumbnail(sha256);
+      return { url: `data:${mediaType};base64,${Buffer.from(bytes).toString('base64')}` };
+    },
     'export.story': async ({ id, format, folder }) => {
       const story = stories().get(id);
       const result = await services().exporter.exportStory(story, format, folder, stories().approvalValid(story));

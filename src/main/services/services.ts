@@ -14,6 +14,7 @@ import { createPackageService } from './packages/package-service.ts';
 import { createStoryService } from './story-service.ts';
 import { createChangeFeed } from './change-feed.ts';
 import { detectLanguage } from './language.ts';
+import { createPictureStore } from './pictures.ts';
 
 /** What the host (Electron or the browser bridge) provides. */
 export interface Platform {
@@ -59,6 +60,7 @@ export function createServices(options: ServicesOptions) {
   const settings = createSettingsService(options.settingsBacking);
   const device = options.device ?? hostname();
   const checkpoints = new IdleCheckpoints(db);
+  const pictures = createPictureStore(options.dataDir);
   const changes = createChangeFeed(db, (ids) => options.onLibraryChanged?.(ids));
   const stories = createStoryService({
     db,
@@ -74,10 +76,11 @@ export function createServices(options: ServicesOptions) {
     db,
     settings,
     stories,
-    packages: createPackageService({ db, stories, now, device }),
+    pictures,
+    packages: createPackageService({ db, stories, now, device, pictures }),
     /** Bytes the library takes on disk: the database with its WAL, and the backups. */
     librarySize(): number {
-      return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups');
+      return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups' || name === 'media');
     },
     exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
     platform: options.platform,

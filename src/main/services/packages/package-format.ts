@@ -5,9 +5,9 @@
  *   stories/<id>/story.json        the Story (its approval record travels inside)
  *   stories/<id>/revisions.json    every Revision of the story, oldest first, each a full snapshot
  *   stories/<id>/events.json       the story's event log, oldest first
+ *   media/<sha256>                 each picture file the stories and their revisions use, once
  *
- * Nothing else may appear in a package. Images do not exist yet; when they do they will live in
- * `stories/<id>/images/<name>` and need their own entry in ENTRY_PATTERN and their own size rules.
+ * Nothing else may appear in a package.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,8 +26,9 @@ export const MAX_ENTRY_BYTES = 50 * MB;
 /** The declared unpacked size of all entries together. */
 export const MAX_TOTAL_BYTES = 500 * MB;
 export const MAX_STORIES = 5_000;
-/** The manifest, the `stories/` folder, and per story its folder and three files. */
-export const MAX_ENTRIES = 2 + MAX_STORIES * 4;
+export const MAX_PICTURE_FILES = 5_000;
+/** The manifest, the `stories/` and `media/` folders, per story its folder and three files, and the pictures. */
+export const MAX_ENTRIES = 3 + MAX_STORIES * 4 + MAX_PICTURE_FILES;
 
 export const MANIFEST_NAME = 'manifest.json';
 export const STORY_FILES = ['story.json', 'revisions.json', 'events.json'] as const;
@@ -35,6 +36,11 @@ export type StoryFile = (typeof STORY_FILES)[number];
 
 export function storyEntryName(id: string, file: StoryFile): string {
   return `stories/${id}/${file}`;
+}
+
+export const MEDIA_ENTRY = /^media\/([0-9a-f]{64})$/;
+export function mediaEntryName(sha256: string): string {
+  return `media/${sha256}`;
 }
 
 export const manifestStorySchema = z.object({

@@ -6,7 +6,7 @@
  * its revisions and events; a story that exists here is refused ('ask'), updated through the story
  * service's content path ('revision'), or inserted under a new id ('copy').
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
@@ -28,9 +28,11 @@ import {
   MAX_TOTAL_BYTES,
   PACKAGE_FORMAT,
   PACKAGE_VERSION,
+  mediaEntryName,
   storyEntryName,
   type PackageManifest,
 } from './package-format.ts';
+import type { PictureStore } from '../pictures.ts';
 import { readPackage, type PackageContents, type PackageStory } from './read-package.ts';
 import { showName } from './zip-reader.ts';
 
@@ -46,6 +48,8 @@ export interface PackageServiceDeps {
   readonly device?: string;
   /** New story ids for 'copy' (default: monotonic ULIDs). */
   readonly newId?: () => string;
+  /** Where picture files live; packages carry the files of their stories' pictures. */
+  readonly pictures?: PictureStore;
 }
 
 export interface PackageStoryInfo {
@@ -146,6 +150,29 @@ export function createPackageService(deps: PackageServiceDeps) {
     return next;
   }
 
+  /**
+   * The picture files to keep from a package: every picture its stories and revisions use must be
+   * in the package or already here, and each file must be what its name says (checked now, before
+   * anything is written).
+   */
+  function picturesToKeep(contents: PackageContents, file: string): Map<string, Uint8Array> {
+    const keep = new Map<string, Uint8Array>();
+    for (const item of contents.stories) {
+      for (const picture of [item.story, ...item.revisions.map((r) => r.story)].flatMap((s) => s.pictures)) {
+        const bytes = contents.media.get(picture.sha256);
+        if (bytes) {
+          if (createHash('sha256').update(bytes).digest('hex') !== picture.sha256) {
+            throw new AppError('invalid_input', `The package ${showName(basename(file))} is damaged: the picture ${showName(picture.fileName)} does not match its contents.`);
+          }
+          keep.set(picture.sha256, bytes);
+        } else if (!deps.pictures?.has(picture.sha256)) {
+          throw new AppError('invalid_input', `The package ${showName(basename(file))} is incomplete: the picture ${showName(picture.fileName)} is missing from it.`);
+        }
+      }
+    }
+    return keep;
+  }
+
   function inspectContents(contents: PackageContents): PackageInspection {
     return {
       exportedAt: contents.manifest.exportedAt,
@@ -190,7 +217,14 @@ export function createPackageService(deps: PackageServiceDeps) {
           add(storyEntryName(id, 'story.json'), story, story);
           add(storyEntryName(id, 'revisions.json'), revisions, story);
           add(storyEntryName(id, 'events.json'), storyRepo.events(id), story);
-          // Images, once stories have them, would be added here as stories/<id>/images/<name>.
+          for (const picture of [story, ...revisions.map((r) => r.story)].flatMap((s) => s.pictures)) {
+            const name = mediaEntryName(picture.sha256);
+            if (name in entries || !deps.pictures?.has(picture.sha256)) continue;
+            const bytes = deps.pictures.read(picture.sha256);
+            total += bytes.length;
+            if (total > MAX_TOTAL_BYTES) throw new AppError('invalid_input', `These stories are too large for one package (more than ${MAX_TOTAL_BYTES / MB} MB). Export fewer at a time.`);
+            entries[name] = bytes;
+          }
           exported.push(story);
         }
         const manifest: PackageManifest = {
@@ -226,6 +260,7 @@ export function createPackageService(deps: PackageServiceDeps) {
       }
       const contents = readPackage(file);
       const from = source(contents.manifest);
+      const media = picturesToKeep(contents, file);
       return transaction(db, () => {
         const existing = contents.stories.filter((item) => storyRepo.exists(item.story.id));
         if (existing.length > 0 && onConflict === 'ask') {
@@ -238,6 +273,7 @@ export function createPackageService(deps: PackageServiceDeps) {
         }
         const at = now().toISOString();
         const imported: ImportedStory[] = [];
+        for (const [sha, bytes] of media) deps.pictures!.keep(sha, bytes);
         for (const item of contents.stories) {
           const { id, headline } = item.story;
           if (!storyRepo.exists(id)) {

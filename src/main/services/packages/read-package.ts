@@ -23,6 +23,7 @@ import {
   MAX_ENTRY_BYTES,
   MAX_PACKAGE_FILE_BYTES,
   MAX_TOTAL_BYTES,
+  MEDIA_ENTRY,
   PACKAGE_FORMAT,
   PACKAGE_VERSION,
   STORY_FILES,
@@ -45,6 +46,8 @@ export interface PackageContents {
   readonly manifest: PackageManifest;
   /** In manifest order. */
   readonly stories: readonly PackageStory[];
+  /** Picture files by SHA-256 (checked against their names when they are kept). */
+  readonly media: ReadonlyMap<string, Uint8Array>;
 }
 
 const STORY_FOLDER = /^stories\/([^/]+)\/(.*)$/;
@@ -132,7 +135,12 @@ export function readPackage(path: string): PackageContents {
     return { story, revisions: byId(revisions), events: byId(events) };
   });
 
-  return { manifest, stories };
+  const media = new Map<string, Uint8Array>();
+  for (const [name, bytes] of files) {
+    const sha = MEDIA_ENTRY.exec(name)?.[1];
+    if (sha) media.set(sha, bytes);
+  }
+  return { manifest, stories, media };
 }
 
 /** Only the layout of package-format.ts; anything else (traversal, absolute paths, strays) is refused. */
@@ -142,13 +150,12 @@ function checkEntryName(name: string, invalid: (why: string) => AppError): void 
   const parts = name.split('/');
   if (parts.includes('..') || parts.includes('.')) throw invalid(`contains ${showName(name)}, a path that points outside the package. Nothing was unpacked.`);
   if (/[\u0000-\u001f\u007f]/.test(name)) throw invalid('contains a file name with control characters. Nothing was unpacked.');
-  if (name === MANIFEST_NAME || name === 'stories/') return;
+  if (name === MANIFEST_NAME || name === 'stories/' || name === 'media/' || MEDIA_ENTRY.test(name)) return;
   const match = STORY_FOLDER.exec(name);
   if (match) {
     if (!storyIdSchema.safeParse(match[1]).success) {
       throw invalid(`contains the folder ${showName(`stories/${match[1]}/`)}, which is not named after a story id.`);
     }
-    // Images, once stories have them, would be accepted here as `images/<name>`.
     if (match[2] === '' || (STORY_FILES as readonly string[]).includes(match[2])) return;
   }
   throw invalid(`contains ${showName(name)}, which does not belong in a Copydesk package. Nothing was unpacked.`);
