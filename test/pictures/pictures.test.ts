@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createPictureStore, MAX_PICTURE_BYTES } from '../../src/main/services/pictures.ts';
 import { useTempDir } from '../helpers.ts';
 import { jpeg } from './jpeg.ts';
+import type { Result } from '../../src/shared/errors.ts';
+import type { Picture } from '../../src/shared/news-item.ts';
 
 const tempDir = useTempDir();
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -73,15 +75,15 @@ describe('pictures through the contract and in packages', () => {
     const { makeServices } = await import('../services.ts');
     const { dispatch } = await import('../../src/main/services/handlers.ts');
     const from = makeServices(tempDir());
-    const added = await dispatch(from.handlers, 'pictures.add', {
+    const added = (await dispatch(from.handlers, 'pictures.add', {
       name: 'baku.jpg',
       data: jpeg({ iptc: { caption: 'Eli Cohen in Baku', credit: 'TPS' } }).toString('base64'),
-    });
+    })) as Result<Picture>;
     expect(added).toMatchObject({ ok: true, value: { caption: 'Eli Cohen in Baku', credit: 'TPS', mediaType: 'image/jpeg' } });
     if (!added.ok) return;
     const story = from.services.stories.create('Reporter', 'Cohen in Baku');
     from.services.stories.save({ id: story.id, baseRevision: 1, pictures: [{ ...added.value, role: 'lead' }] }, 'Reporter');
-    const thumb = await dispatch(from.handlers, 'pictures.thumbnail', { sha256: added.value.sha256 });
+    const thumb = (await dispatch(from.handlers, 'pictures.thumbnail', { sha256: added.value.sha256 })) as Result<{ url: string }>;
     expect(thumb.ok && thumb.value.url.startsWith('data:image/jpeg;base64,')).toBe(true);
     const refused = await dispatch(from.handlers, 'pictures.add', { name: 'notes.txt', data: Buffer.from('hello!').toString('base64') });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a picture/) } });
