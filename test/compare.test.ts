@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareFields, diffStats, diffText } from '../src/shared/compare.ts';
+import { compareFields, diffStats, diffText, formattingChanges } from '../src/shared/compare.ts';
+import { bodyJson, paragraphNode, textNode } from '../src/shared/body.ts';
 import type { Story } from '../src/shared/story.ts';
 import { emptyContent } from '../src/shared/story-fields.ts';
 
@@ -46,5 +47,39 @@ describe('comparing revisions', () => {
       { field: 'Keywords', before: 'Iran', after: 'Iran, Israel', changed: true },
       { field: 'Status', before: 'Draft', after: 'In review', changed: true },
     ]);
+  });
+
+  it('compares every news-item field in plain words', () => {
+    const before = story({});
+    const after = story({
+      slugline: 'AZERBAIJAN-ISRAEL',
+      byline: [{ name: 'Pesach Benson', role: 'writer', affiliation: 'TPS' }],
+      dateline: { place: { name: 'Jerusalem', countryCode: 'IL' }, date: '2023-04-18', agency: 'TPS' },
+      urgency: 3,
+      subjects: [{ qcode: 'medtop:11000000', label: 'politics', vocabularyVersion: '2023-03-31' }],
+      embargo: { at: '2023-04-18T03:00:00.000Z', timeZone: 'Asia/Jerusalem' },
+      editorialNote: 'Check the name.',
+    });
+    const changed = Object.fromEntries(compareFields(before, after).filter((r) => r.changed).map((r) => [r.field, r.after]));
+    expect(changed).toEqual({
+      Slugline: 'AZERBAIJAN-ISRAEL',
+      Byline: 'Pesach Benson (Writer, TPS)',
+      Dateline: 'Jerusalem (IL), 2023-04-18 (TPS)',
+      Urgency: '3 — Urgent',
+      Subjects: 'politics (medtop:11000000)',
+      Embargo: '2023-04-18T03:00:00.000Z (Asia/Jerusalem)',
+      'Editorial note': 'Check the name.',
+    });
+  });
+
+  it('names formatting, link and block changes that leave the words alone', () => {
+    const plain = bodyJson([paragraphNode([textNode('Cohen flew to '), { type: 'link', url: 'https://example.org/a', children: [textNode('Baku')] }, textNode('.')])]);
+    const bold = bodyJson([paragraphNode([textNode('Cohen flew to '), { type: 'link', url: 'https://example.org/b', children: [textNode('Baku', 1)] }, textNode('.')])]);
+    expect(diffStats(diffText('Cohen flew to Baku.', 'Cohen flew to Baku.'))).toEqual({ added: 0, removed: 0 });
+    expect(formattingChanges(plain, bold)).toEqual(['Link changed: “Baku” https://example.org/a → https://example.org/b', 'Bold added: “Baku”']);
+    const heading = bodyJson([{ type: 'heading', tag: 'h2', children: [textNode('Cohen flew to Baku.')] }]);
+    const paragraph = bodyJson([paragraphNode([textNode('Cohen flew to Baku.')])]);
+    expect(formattingChanges(paragraph, heading)).toEqual(['Heading 2 added: “Cohen flew to Baku.”']);
+    expect(formattingChanges(heading, heading)).toEqual([]);
   });
 });

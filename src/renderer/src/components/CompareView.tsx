@@ -5,7 +5,7 @@
  * of the metadata with the changed rows marked.
  */
 import { useMemo } from 'react';
-import { compareFields, diffStats, diffText, type DiffPart } from '../../../shared/compare.ts';
+import { compareFields, diffStats, diffText, formattingChanges, type DiffPart } from '../../../shared/compare.ts';
 import type { Story } from '../../../shared/story.ts';
 import { countLabel } from '../lib/format.ts';
 
@@ -40,6 +40,9 @@ export function CompareView({ older, newer }: { older: Version; newer: Version }
   const left = useMemo(() => side(parts, 'removed'), [parts]);
   const right = useMemo(() => side(parts, 'added'), [parts]);
   const changedFields = fields.filter((f) => f.changed).length;
+  const formatting = useMemo(() => formattingChanges(older.story.body, newer.story.body), [older, newer]);
+  // Unchanged empty fields say nothing: the table shows what changed and what has a value.
+  const shown = fields.filter((f) => f.changed || f.before || f.after);
 
   return (
     <div className="cd-compare">
@@ -47,6 +50,12 @@ export function CompareView({ older, newer }: { older: Version; newer: Version }
         <span className="cd-compare__added">+{countLabel(stats.added, 'word', 'words')}</span>
         <span aria-hidden="true">, </span>
         <span className="cd-compare__removed">−{countLabel(stats.removed, 'word', 'words')}</span>
+        {formatting.length > 0 ? (
+          <span className="cd-compare__formatting">
+            {' · '}
+            {countLabel(formatting.length, 'formatting or link change', 'formatting or link changes')}
+          </span>
+        ) : null}
         <span className="cd-compare__fields">
           {' · '}
           {changedFields === 0 ? 'no other field changed' : countLabel(changedFields, 'field changed', 'fields changed')}
@@ -94,6 +103,19 @@ export function CompareView({ older, newer }: { older: Version; newer: Version }
         ))}
       </div>
 
+      {formatting.length > 0 ? (
+        <section className="cd-compare__marks" aria-label="Formatting and links">
+          <h3 className="cd-compare__marks-title">Formatting and links</h3>
+          <ul>
+            {formatting.map((change) => (
+              <li key={change} dir="auto">
+                {change}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <table className="cd-fields">
         <caption className="cd-fields__caption">Details</caption>
         <thead>
@@ -104,7 +126,7 @@ export function CompareView({ older, newer }: { older: Version; newer: Version }
           </tr>
         </thead>
         <tbody>
-          {fields.map((f) => (
+          {shown.map((f) => (
             <tr key={f.field} className={f.changed ? 'cd-fields__row cd-fields__row--changed' : 'cd-fields__row'}>
               <th scope="row">
                 {f.field}
