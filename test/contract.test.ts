@@ -7,6 +7,7 @@ import { CHANNELS, type Channel } from '../src/shared/contract.ts';
 import { dispatch } from '../src/main/services/handlers.ts';
 import type { Database } from '../src/main/services/storage/database.ts';
 import { backupNow } from '../src/main/services/storage/backups.ts';
+import { DATABASE_FILE } from '../src/main/services/services.ts';
 import { makeServices } from './services.ts';
 import { damageTrashIndex } from './damage.ts';
 import { useTempDir } from './helpers.ts';
@@ -138,7 +139,7 @@ async function prepare(channel: Channel) {
   let opened = first;
   if (NEEDS_DAMAGE.has(channel)) {
     first.library.close();
-    damageTrashIndex(dataDir);
+    damageTrashIndex(join(dataDir, DATABASE_FILE));
     opened = makeServices(dataDir, platform);
     if (!opened.library.status().damaged) throw new Error('The damaged library opened: the recovery cases would test nothing.');
   } else {

@@ -4,23 +4,20 @@
  * `damageHeader` leaves nothing readable. `damageTrashIndex` overwrites only the root page of the
  * trash index: the library then fails to open (the purge of expired trash at start reads that
  * index) while every story row is still readable, so a salvage has text to save.
+ * Each takes the path of the library file (`DATA/copydesk.db`); the e2e specs use them too.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { DATABASE_FILE } from '../src/main/services/services.ts';
 
 /** Overwrite the start of the file (its header and first pages) with garbage. */
-export function damageHeader(dataDir: string): void {
-  const path = join(dataDir, DATABASE_FILE);
+export function damageHeader(path: string): void {
   const bytes = readFileSync(path);
   bytes.fill(0xa5, 0, Math.min(bytes.length, 4096 * 3));
   writeFileSync(path, bytes);
 }
 
 /** Overwrite one index's root page. The library must be closed. */
-export function damageIndex(dataDir: string, index: string): void {
-  const path = join(dataDir, DATABASE_FILE);
+export function damageIndex(path: string, index: string): void {
   // Fold the WAL into the file first, so the damage lands on the pages the next open reads.
   const db = new DatabaseSync(path);
   db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
@@ -34,4 +31,4 @@ export function damageIndex(dataDir: string, index: string): void {
 }
 
 /** The index the start-up purge of expired trash reads: damaged, the library cannot open. */
-export const damageTrashIndex = (dataDir: string) => damageIndex(dataDir, 'stories_deleted');
+export const damageTrashIndex = (path: string) => damageIndex(path, 'stories_deleted');

@@ -68,7 +68,7 @@ describe('R3: a damaged library', () => {
     services.stories.save({ id: second.id, baseRevision: 1, headline: 'Port strike', body: bodyFromParagraphs(['Dockworkers walked out on Monday.', 'Ships wait offshore.']), keywords: [] }, 'R3');
     library.close();
     // Damage the index the start-up purge reads: the library cannot open, its story rows are intact.
-    damageTrashIndex(dataDir);
+    damageTrashIndex(join(dataDir, DATABASE_FILE));
     const salvageDir = join(dataDir, 'salvaged');
     const { handlers, library: damaged } = makeServices(dataDir, { chooseExportFolder: async () => salvageDir });
     expect(damaged.status()).toMatchObject({ damaged: true });
