@@ -111,13 +111,14 @@ function spiedPlatform(dataDir: string) {
 }
 
 /** A package exported by another library, waiting in this library's export folder. */
-function incomingPackage(dataDir: string): string {
+async function incomingPackage(dataDir: string): Promise<string> {
   const elsewhere = makeServices(tempDir());
   const story = elsewhere.services.stories.create('Correspondent', 'From the Baku bureau');
   elsewhere.services.stories.save({ id: story.id, baseRevision: 1, headline: 'From the Baku bureau', body: bodyFromParagraphs(['Filed from Baku.']), keywords: ['Baku'] }, 'Correspondent');
   mkdirSync(join(dataDir, 'exports'), { recursive: true });
   const file = join(dataDir, 'exports', 'from-baku.copydesk');
   elsewhere.services.packages.exportStories([story.id], file, 'Correspondent');
+  await elsewhere.library.idle();
   elsewhere.library.close();
   return file;
 }
@@ -135,7 +136,7 @@ async function prepare(channel: Channel) {
   const story = first.services.stories.create('Reporter', 'Existing');
   first.services.stories.save({ id: story.id, baseRevision: 1, headline: 'Existing', body: bodyFromParagraphs(['Dockworkers walked out.']), keywords: ['Port'] }, 'Reporter');
   backupNow(first.services.db, dataDir, 'manual', new Date('2026-11-27T10:00:00Z'));
-  const state: CaseState = { packageFile: incomingPackage(dataDir) };
+  const state: CaseState = { packageFile: await incomingPackage(dataDir) };
   let opened = first;
   if (NEEDS_DAMAGE.has(channel)) {
     first.library.close();

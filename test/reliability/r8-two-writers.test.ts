@@ -88,7 +88,11 @@ function storedState(dataDir: string, id: string) {
     copyOf: (copyId: string) => stories.get(copyId),
     copyEvents: (copyId: string) => stories.events(copyId).map((e) => e.detail),
   };
-  return { state, close: () => library.close() };
+  const close = async () => {
+    await library.idle();
+    library.close();
+  };
+  return { state, close };
 }
 
 describe('R8: two writers on one story at once', () => {
@@ -126,7 +130,7 @@ describe('R8: two writers on one story at once', () => {
       expect(state.copyOf(t.copyId)).toMatchObject({ headline: t.text, plainText: `${t.text}: the body.`, status: 'draft' });
       expect(state.copyEvents(t.copyId)).toContain(`Copy of story ${id}`);
     }
-    close();
+    await close();
   });
 
   it('a save that finds the write lock taken waits for it, then is refused as stale and kept as a copy', { timeout: 60_000 }, async () => {
@@ -152,7 +156,7 @@ describe('R8: two writers on one story at once', () => {
     expect(state.integrity).toEqual([{ integrity_check: 'ok' }]);
     expect(state.story).toMatchObject({ revision: 2, headline: 'Holder version' });
     if (waited.outcome === 'conflict') expect(state.copyOf(waited.copyId)).toMatchObject({ headline: 'Waiter version' });
-    close();
+    await close();
   });
 
   it('a save locked out for longer than the busy timeout gets a plain error and changes nothing', { timeout: 60_000 }, async () => {
@@ -173,6 +177,6 @@ describe('R8: two writers on one story at once', () => {
     const { state, close } = storedState(dataDir, id);
     expect(state.story).toMatchObject({ revision: 1, headline: 'Shared story' });
     expect(state.byRevision.size).toBe(0);
-    close();
+    await close();
   });
 });
