@@ -1,15 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { bodyFromParagraphs } from '../src/shared/body.ts';
 import { CHANNELS, type Channel } from '../src/shared/contract.ts';
 import { dispatch } from '../src/main/services/handlers.ts';
+import type { Database } from '../src/main/services/storage/database.ts';
+import { backupNow } from '../src/main/services/storage/backups.ts';
+import { DATABASE_FILE } from '../src/main/services/services.ts';
 import { makeServices } from './services.ts';
+import { damageTrashIndex } from './damage.ts';
 import { useTempDir } from './helpers.ts';
 
 const tempDir = useTempDir();
 const GOOD_ID = '01JD0000000000000000000000';
+const BACKUP_NAME = 'copydesk-20261127T100000Z-manual.db';
 
-// For every channel: inputs that must be refused. `{ nope: 1 }` tests unknown keys (the contract is strict).
-const malformed: Record<Channel, unknown[]> = {
+/** What a case may refer to: the package waiting in the export folder (see `prepare`). */
+interface CaseState {
+  readonly packageFile: string;
+}
+
+// For every channel: inputs that must be refused. `{ nope: 1 }` tests unknown keys (the contract
+// is strict). Where a handler would act on an input if it got through, the case includes such an
+// input (a real backup name, the inspected package), so only the validation can refuse it.
+const malformed: Record<Channel, unknown[] | ((state: CaseState) => unknown[])> = {
   'app.info': [{ nope: 1 }, 'text', 42],
   'app.readyToClose': [{ nope: 1 }, [1]],
   'app.keepOpen': [{ nope: 1 }],
@@ -58,8 +73,12 @@ const malformed: Record<Channel, unknown[]> = {
   'recovery.status': [{ nope: 1 }],
   'packages.export': [{ ids: [] }, { ids: ['nope'] }, {}],
   'packages.inspect': [{ file: '/etc/passwd' }],
-  'packages.import': [{ file: '', onConflict: 'ask' }, { file: '/tmp/x.copydesk', onConflict: 'overwrite' }],
-  'recovery.restoreBackup': [{}, { name: '../copydesk.db' }, { name: '/etc/passwd' }],
+  'packages.import': ({ packageFile }) => [
+    { file: packageFile, onConflict: 'copy', nope: 1 },
+    { file: packageFile, onConflict: 'overwrite' },
+    { file: '', onConflict: 'ask' },
+  ],
+  'recovery.restoreBackup': [{ name: BACKUP_NAME, nope: 1 }, {}, { name: '../copydesk.db' }, { name: '/etc/passwd' }],
   'recovery.startFresh': [{ force: true }],
   'recovery.salvage': [{ folder: '/tmp' }],
   'stories.events': [{}, { id: null }],
@@ -84,8 +103,87 @@ const malformed: Record<Channel, unknown[]> = {
   ],
 };
 
-function snapshot(db: ReturnType<typeof makeServices>['services']['db']) {
-  return ['stories', 'story_keywords', 'story_events', 'revisions'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all());
+/** The recovery channels act only on a damaged library: their cases run on one. */
+const NEEDS_DAMAGE: ReadonlySet<Channel> = new Set(['recovery.restoreBackup', 'recovery.startFresh', 'recovery.salvage']);
+
+/** Every platform callback, recorded: a refused call must not open a dialog or close a window. */
+function spiedPlatform(dataDir: string) {
+  return {
+    chooseExportFolder: vi.fn(async () => join(dataDir, 'exports')),
+    choosePackageFile: vi.fn(async (name: string) => join(dataDir, 'exports', name)),
+    chooseImportFile: vi.fn(async (): Promise<string | null> => null),
+    readyToClose: vi.fn(),
+    keepOpen: vi.fn(),
+  };
+}
+
+/** A package exported by another library, waiting in this library's export folder. */
+async function incomingPackage(dataDir: string): Promise<string> {
+  const elsewhere = makeServices(tempDir());
+  const story = elsewhere.services.stories.create('Correspondent', 'From the Baku bureau');
+  elsewhere.services.stories.save({ id: story.id, baseRevision: 1, headline: 'From the Baku bureau', body: bodyFromParagraphs(['Filed from Baku.']), keywords: ['Baku'] }, 'Correspondent');
+  mkdirSync(join(dataDir, 'exports'), { recursive: true });
+  const file = join(dataDir, 'exports', 'from-baku.copydesk');
+  elsewhere.services.packages.exportStories([story.id], file, 'Correspondent');
+  await elsewhere.library.idle();
+  elsewhere.library.close();
+  return file;
+}
+
+/**
+ * A library in the state where `channel`'s handler would act on what it is given: a story whose
+ * search entry is pending (a search would index it), a backup, a damaged file for the recovery
+ * channels, an inspected package for the import.
+ */
+async function prepare(channel: Channel) {
+  const dataDir = tempDir();
+  const platform = spiedPlatform(dataDir);
+  const first = makeServices(dataDir, platform);
+  await first.library.integrityChecked;
+  const story = first.services.stories.create('Reporter', 'Existing');
+  first.services.stories.save({ id: story.id, baseRevision: 1, headline: 'Existing', body: bodyFromParagraphs(['Dockworkers walked out.']), keywords: ['Port'] }, 'Reporter');
+  backupNow(first.services.db, dataDir, 'manual', new Date('2026-11-27T10:00:00Z'));
+  const state: CaseState = { packageFile: await incomingPackage(dataDir) };
+  let opened = first;
+  if (NEEDS_DAMAGE.has(channel)) {
+    first.library.close();
+    damageTrashIndex(join(dataDir, DATABASE_FILE));
+    opened = makeServices(dataDir, platform);
+    if (!opened.library.status().damaged) throw new Error('The damaged library opened: the recovery cases would test nothing.');
+  } else {
+    // The import handler imports only the package inspected in this session.
+    platform.chooseImportFile.mockResolvedValueOnce(state.packageFile);
+    const inspected = await dispatch(first.handlers, 'packages.inspect', {});
+    if (!inspected.ok) throw new Error(inspected.error.message);
+    // Fold the WAL into the file now: the idle checkpoint must not change the file mid-test.
+    first.services.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+  for (const callback of Object.values(platform)) callback.mockClear();
+  return { ...opened, dataDir, platform, story, state };
+}
+
+/** Every table, the search index's own included, and the schema. */
+function tables(db: Database): Record<string, unknown[]> {
+  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const all: Record<string, unknown[]> = { sqlite_master: db.prepare('SELECT * FROM sqlite_master ORDER BY name').all() };
+  for (const name of names) all[name] = db.prepare(`SELECT * FROM "${name}"`).all();
+  return all;
+}
+
+/**
+ * Every file in the data folder: name, size, SHA-256. The `-shm` file is left out: it is SQLite's
+ * shared-memory index of the WAL, which readers update; it holds no data.
+ */
+function files(dir: string, root = dir): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(found, files(path, root));
+    else if (!entry.name.endsWith('-shm')) {
+      found[relative(root, path)] = `${statSync(path).size} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    }
+  }
+  return found;
 }
 
 describe('the contract', () => {
@@ -95,11 +193,13 @@ describe('the contract', () => {
 
   for (const channel of CHANNELS) {
     it(`${channel} rejects malformed input with a clear error and changes nothing`, async () => {
-      const { services, handlers } = makeServices(tempDir());
-      const story = services.stories.create('Reporter', 'Existing');
-      const before = snapshot(services.db);
-      const settingsBefore = services.settings.get();
-      for (const input of malformed[channel]) {
+      const { services, handlers, library, dataDir, platform, story, state } = await prepare(channel);
+      const cases = malformed[channel];
+      const inputs = typeof cases === 'function' ? cases(state) : cases;
+      const tablesBefore = services ? tables(services.db) : null;
+      const filesBefore = files(dataDir);
+      const statusBefore = library.status();
+      for (const input of inputs) {
         const result = await dispatch(handlers, channel, input);
         expect(result.ok, `${channel} accepted ${JSON.stringify(input).slice(0, 80)}`).toBe(false);
         if (!result.ok) {
@@ -107,10 +207,14 @@ describe('the contract', () => {
           expect(result.error.message.length).toBeGreaterThan(5);
         }
       }
-      expect(snapshot(services.db)).toEqual(before);
-      expect(services.settings.get()).toEqual(settingsBefore);
-      expect(services.stories.get(story.id).headline).toBe('Existing');
-      services.close();
+      for (const [name, callback] of Object.entries(platform)) expect(callback, `${channel} called platform.${name}`).not.toHaveBeenCalled();
+      expect(library.status()).toEqual(statusBefore);
+      if (services) {
+        expect(tables(services.db)).toEqual(tablesBefore);
+        expect(services.stories.get(story.id).headline).toBe('Existing');
+      }
+      expect(files(dataDir)).toEqual(filesBefore);
+      library.close();
     });
   }
 

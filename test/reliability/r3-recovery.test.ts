@@ -1,6 +1,6 @@
 // R3: starting on a corrupt database file shows the recovery path, not a crash. Plus the backups
 // the recovery path relies on.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyFromParagraphs } from '../../src/shared/body.ts';
@@ -10,6 +10,7 @@ import { BACKUPS_KEPT, backupNow, listBackups } from '../../src/main/services/st
 import { openDatabase } from '../../src/main/services/storage/database.ts';
 import { MIGRATIONS } from '../../src/main/services/storage/migrations.ts';
 import { makeServices } from '../services.ts';
+import { damageTrashIndex } from '../damage.ts';
 import { useTempDir } from '../helpers.ts';
 
 const tempDir = useTempDir();
@@ -62,15 +63,23 @@ describe('R3: a damaged library', () => {
 
   it('saves readable stories as Markdown, then starts a fresh library', async () => {
     const dataDir = tempDir();
-    const { library } = await libraryWithOneStory(dataDir);
+    const { services, library } = await libraryWithOneStory(dataDir);
+    const second = services.stories.create('R3', 'Port strike');
+    services.stories.save({ id: second.id, baseRevision: 1, headline: 'Port strike', body: bodyFromParagraphs(['Dockworkers walked out on Monday.', 'Ships wait offshore.']), keywords: [] }, 'R3');
     library.close();
-    // Damage only the header page: rows deeper in the file may still be readable, or not at all.
-    corrupt(join(dataDir, DATABASE_FILE));
+    // Damage the index the start-up purge reads: the library cannot open, its story rows are intact.
+    damageTrashIndex(join(dataDir, DATABASE_FILE));
     const salvageDir = join(dataDir, 'salvaged');
-    const { handlers } = makeServices(dataDir, { chooseExportFolder: async () => salvageDir });
+    const { handlers, library: damaged } = makeServices(dataDir, { chooseExportFolder: async () => salvageDir });
+    expect(damaged.status()).toMatchObject({ damaged: true });
     const salvage = await dispatch(handlers, 'recovery.salvage', {});
-    expect(salvage).toMatchObject({ ok: true, value: { folder: salvageDir } });
-    expect(existsSync(salvageDir)).toBe(true);
+    expect(salvage).toEqual({ ok: true, value: { saved: 2, unreadable: 0, folder: salvageDir } });
+    const saved = readdirSync(salvageDir)
+      .sort()
+      .map((file) => readFileSync(join(salvageDir, file), 'utf8'));
+    expect(saved).toHaveLength(2);
+    expect(saved[0]).toMatch(/^# Before the crash\n[\s\S]*\n\nBaku blames Iran\.\n$/);
+    expect(saved[1]).toMatch(/^# Port strike\n[\s\S]*\n\nDockworkers walked out on Monday\.\nShips wait offshore\.\n$/);
     const fresh = await dispatch(handlers, 'recovery.startFresh', {});
     expect(fresh).toMatchObject({ ok: true, value: { damaged: false } });
     expect(await dispatch(handlers, 'stories.list', {})).toEqual({ ok: true, value: { rows: [], total: 0 } });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { bodyFromParagraphs } from '../../src/shared/body.ts';
 import type { Profile } from '../../src/shared/settings.ts';
@@ -264,13 +265,49 @@ describe('counting the list', () => {
   });
 });
 
+/** Each story's rowid, by story id. */
+function rowids(db: DatabaseSync): Record<string, number> {
+  const rows = db.prepare('SELECT id, rowid AS r FROM stories').all() as { id: string; r: number }[];
+  return Object.fromEntries(rows.map((row) => [row.id, row.r]));
+}
+
+/**
+ * The rowids after copying the stories row by row, as `SELECT *` returns them: the copy SQLite's
+ * documentation allows VACUUM to make ("may change the ROWIDs of entries in any tables that do
+ * not have an explicit INTEGER PRIMARY KEY"), and the one `.dump` makes. Only a declared rowid
+ * comes through it. (SQLite 3.53's VACUUM happens to keep the old table's rowids, because that
+ * table has indexes; the documented guarantee is what migration 4 relies on, so that is tested.)
+ */
+function rowidsAfterCopy(db: DatabaseSync): Record<string, number> {
+  const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'stories'").get() as { sql: string };
+  const copy = new DatabaseSync(':memory:');
+  copy.exec(sql);
+  // Generated columns (hidden 2 and 3) are computed, never inserted.
+  const stored = new Set((db.prepare('PRAGMA table_xinfo(stories)').all() as { name: string; hidden: number }[]).filter((c) => c.hidden === 0).map((c) => c.name));
+  for (const all of db.prepare('SELECT * FROM stories ORDER BY rowid').all() as Record<string, SQLInputValue>[]) {
+    const row = Object.fromEntries(Object.entries(all).filter(([column]) => stored.has(column)));
+    const columns = Object.keys(row);
+    copy.prepare(`INSERT INTO stories (${columns.join(', ')}) VALUES (${columns.map((c) => `:${c}`).join(', ')})`).run(row);
+  }
+  const copied = rowids(copy);
+  copy.close();
+  return copied;
+}
+
 describe('migration 4 (stories rebuilt) on a library written by version 3', () => {
   it('keeps every story, keyword, revision and search entry, and a stable rowid', () => {
     const path = join(tempDir(), 'v3.db');
     const v3 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 3) });
+    // A story deleted for good before the others leaves a gap in the rowids, which a copy closes.
+    const early = '01JD0000000000000000000000';
+    writeOldStory(v3, { id: early, headline: 'Spiked before the others', paragraphs: ['Spiked.'] });
     const a = { id: '01JD0000000000000000000001' };
     writeOldStory(v3, { id: a.id, headline: 'Cohen lands in Baku', paragraphs: ['The plane landed.'], keywords: ['Iran'], revision: true });
+    v3.prepare('DELETE FROM story_search WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)').run(early);
+    v3.prepare('DELETE FROM stories WHERE id = ?').run(early);
     writeOldStory(v3, { id: '01JD0000000000000000000002', headline: 'Deleted one', paragraphs: ['Gone.'], deleted: true });
+    // The premise: on the old schema the rowid under the search index does not survive a copy.
+    expect(rowidsAfterCopy(v3)).not.toEqual(rowids(v3));
     v3.close();
 
     const db = openDatabase(path);
@@ -280,9 +317,14 @@ describe('migration 4 (stories rebuilt) on a library written by version 3', () =
     expect(stories.list({ keyword: 'Iran' })).toHaveLength(1);
     expect(stories.revisions(a.id)).toHaveLength(1);
     expect(stories.trash().map((t) => t.headline)).toEqual(['Deleted one']);
-    // The rowid is now a declared column, so VACUUM cannot renumber it under the search index.
+    // The rowid is now a declared column (INTEGER PRIMARY KEY), so neither a copy nor VACUUM can
+    // renumber it under the search index.
+    const before = rowids(db);
+    expect(before[a.id]).toBe(2);
+    expect(rowidsAfterCopy(db)).toEqual(before);
     db.exec('VACUUM');
-    expect(stories.list({ query: 'baku' }).map((r) => r.headline)).toEqual(['Cohen lands in Baku']);
+    expect(rowids(db)).toEqual(before);
+    expect(stories.list({ query: 'baku' }).map((r) => r.id)).toEqual([a.id]);
     // Deleting a story for good still takes its revisions with it (the foreign keys survived).
     stories.emptyTrash('R');
     stories.delete(a.id, 'R');

@@ -150,11 +150,20 @@ describe('story service', () => {
   });
 
   it('deletes a story and keeps a tombstone in the event log', () => {
-    const { stories } = setup();
+    const { db, stories } = setup();
     const s = stories.create(reporter.name, 'Gone');
     stories.delete(s.id, reporter.name);
     expectAppError(() => stories.get(s.id), 'not_found');
     expect(stories.list()).toEqual([]);
     expectAppError(() => stories.delete(s.id, reporter.name), 'not_found');
+    // Emptied from the trash, the story row is gone; its event log stays, ending in the tombstones.
+    expect(stories.emptyTrash(editor.name)).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM stories WHERE id = ?').get(s.id)).toEqual({ n: 0 });
+    const log = db.prepare('SELECT kind, actor, from_status, to_status, revision, detail FROM story_events WHERE story_id = ? ORDER BY id').all(s.id);
+    expect(log).toEqual([
+      { kind: 'created', actor: reporter.name, from_status: null, to_status: 'draft', revision: 1, detail: null },
+      { kind: 'deleted', actor: reporter.name, from_status: 'draft', to_status: null, revision: 1, detail: 'Gone' },
+      { kind: 'purged', actor: editor.name, from_status: null, to_status: null, revision: 1, detail: 'Trash emptied' },
+    ]);
   });
 });
