@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { applyTheme } from './lib/theme.ts';
+import { applyTheme } from './lib/index.ts';
 import './styles/app.css';
 import './styles/editor.css';
 import './styles/library.css';

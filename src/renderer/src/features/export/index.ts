@@ -1,0 +1,2 @@
+/** Export: the menu that writes the open story as Markdown, NewsML-G2 or a Copydesk package. Other parts of the renderer import it only through this file. */
+export { ExportMenu, PACKAGE_LABEL, type ExportChoice, type ExportMenuHandle } from './ExportMenu.tsx';

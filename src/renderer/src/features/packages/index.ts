@@ -1,0 +1,3 @@
+/** Copydesk packages: inspecting a .copydesk file and importing its stories. Other parts of the renderer import it only through this file. */
+export { ImportDialog } from './ImportDialog.tsx';
+export { usePackageImport } from './usePackageImport.ts';

@@ -1,0 +1,3 @@
+/** Revisions: the panel beside the story, comparing two versions, restoring one. Other parts of the renderer import it only through this file. */
+export { RevisionsPanel } from './RevisionsPanel.tsx';
+export { useRevisions } from './useRevisions.ts';

@@ -1,0 +1,3 @@
+/** The open story: workflow bar, formatting toolbar, headline, keywords, the Lexical body and autosave. Other parts of the renderer import it only through this file. */
+export { StoryEditor, type EditorHandle } from './StoryEditor.tsx';
+export { useConflictChoices } from './useConflictChoices.ts';
