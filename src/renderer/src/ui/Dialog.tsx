@@ -3,6 +3,7 @@
  * cancels, the page behind is inert, and focus returns to where it was on close.
  */
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import './dialog.css';
 
 export interface DialogProps {
   readonly title: string;

@@ -1,5 +1,6 @@
 /** The story's status as a labelled, coloured badge (colour is never the only cue). */
 import { STATUS_LABELS, type StoryStatus } from '../../../shared/story.ts';
+import './badge.css';
 
 export function StatusBadge({ status, size = 'normal' }: { status: StoryStatus; size?: 'normal' | 'small' }) {
   return (

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CloseIcon } from './icons.tsx';
+import './toasts.css';
 
 export type ToastKind = 'info' | 'success' | 'error';
 export interface ToastInput {

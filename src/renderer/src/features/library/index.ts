@@ -9,3 +9,6 @@ export { activePanelFilters, useLibrary, type Library } from './useLibrary.ts';
 export { useLibraryStats } from './useLibraryStats.ts';
 export { useOpenStory } from './useOpenStory.ts';
 export { useStoryActions } from './useStoryActions.ts';
+
+// The feature's own styles, after those of everything it uses.
+import './library.css';
