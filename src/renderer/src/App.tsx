@@ -80,34 +80,16 @@
 import { useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings.ts';
 import type { Role } from '../../shared/story.ts';
-import { ImportDialog } from './components/ImportDialog.tsx';
-import { ProfileDialog } from './components/ProfileDialog.tsx';
-import { RecoveryScreen, type UnsavedText } from './components/RecoveryScreen.tsx';
-import { RevisionsPanel } from './components/RevisionsPanel.tsx';
-import { StoryEditor, type EditorHandle } from './components/StoryEditor.tsx';
-import { Toasts, useToasts } from './components/Toasts.tsx';
-import { TrashView } from './components/TrashView.tsx';
-import { DeskHeader } from './desk/DeskHeader.tsx';
-import { LibraryFooter } from './desk/LibraryFooter.tsx';
-import { NoStoryOpen } from './desk/NoStoryOpen.tsx';
-import { StoriesPane } from './desk/StoriesPane.tsx';
-import { useConflictChoices } from './desk/useConflictChoices.ts';
-import { useDamageHandoff } from './desk/useDamageHandoff.ts';
-import { useKeywordList } from './desk/useKeywordList.ts';
-import { useLibraryStats } from './desk/useLibraryStats.ts';
-import { useLoadDesk } from './desk/useLoadDesk.ts';
-import { useOpenStory } from './desk/useOpenStory.ts';
-import { usePackageImport } from './desk/usePackageImport.ts';
-import { useProfile } from './desk/useProfile.ts';
-import { useRecoveredNotice } from './desk/useRecoveredNotice.ts';
-import { useRecoveryGate, type Recovered } from './desk/useRecoveryGate.ts';
-import { useRevisions } from './desk/useRevisions.ts';
-import { useSaveBeforeClose } from './desk/useSaveBeforeClose.ts';
-import { useShortcuts } from './desk/useShortcuts.ts';
-import { useStoryActions } from './desk/useStoryActions.ts';
-import { useTrash } from './desk/useTrash.ts';
-import { activePanelFilters, useLibrary } from './lib/useLibrary.ts';
-import { useNow } from './lib/useNow.ts';
+import { ImportDialog, usePackageImport } from './features/packages/index.ts';
+import { ProfileDialog, useProfile } from './features/profile/index.ts';
+import { type Recovered, RecoveryScreen, type UnsavedText, useDamageHandoff, useRecoveredNotice, useRecoveryGate } from './features/recovery/index.ts';
+import { RevisionsPanel, useRevisions } from './features/revisions/index.ts';
+import { type EditorHandle, StoryEditor, useConflictChoices } from './features/story/index.ts';
+import { Toasts, useToasts } from './ui/index.ts';
+import { TrashView, useTrash } from './features/trash/index.ts';
+import { DeskHeader, useLoadDesk, useSaveBeforeClose, useShortcuts } from './app/index.ts';
+import { activePanelFilters, LibraryFooter, NoStoryOpen, StoriesPane, useKeywordList, useLibrary, useLibraryStats, useOpenStory, useStoryActions } from './features/library/index.ts';
+import { useNow } from './lib/index.ts';
 
 /**
  * Opens the library, or the recovery screen when the library file is damaged — at start, or later

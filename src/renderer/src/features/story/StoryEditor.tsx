@@ -1,0 +1,204 @@
+/**
+ * The open story: workflow bar, formatting toolbar, headline, keywords and the Lexical body, with
+ * autosave. One instance per opened story (keyed by id), so the Lexical editor, its history and
+ * the saver start fresh for every story. The pieces live beside it: the draft and its saver
+ * (useStoryDraft), the bar (StoryBar), the text column (StoryText), workflow, export and delete.
+ */
+import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import { AppError } from '../../../../shared/errors.ts';
+import type { Role, Story } from '../../../../shared/story.ts';
+import { useStoryExport, type ExportMenuHandle } from '../export/index.ts';
+import type { Notify } from '../../ui/index.ts';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { DeleteStoryDialog } from './DeleteStoryDialog.tsx';
+import { storyEditorExtension } from './editor/extension.ts';
+import { Toolbar } from './editor/Toolbar.tsx';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import type { StoryContentDraft } from './saver.ts';
+import { SendBackDialog } from './SendBackDialog.tsx';
+import { StoryBar } from './StoryBar.tsx';
+import { StoryText } from './StoryText.tsx';
+import { useDeleteStory } from './useDeleteStory.ts';
+import { useSaveProblems } from './useSaveProblems.ts';
+import { useStoryDraft } from './useStoryDraft.ts';
+import { useWorkflow } from './useWorkflow.ts';
+
+/** What the app can ask of the open story (shortcuts, menu commands, switching stories). */
+export interface EditorHandle {
+  readonly storyId: string;
+  /** Save now; resolves to whether everything typed is saved. `checkpoint`: also keep a revision. */
+  flush(options?: { checkpoint?: boolean }): Promise<boolean>;
+  openExport(): void;
+  requestDelete(): void;
+  focusHeadline(): void;
+  /** The story revision this window last had confirmed. */
+  revision(): number;
+  /**
+   * Save what is typed, then run `task` with no save in flight (a restore, an import over this
+   * story); `task` gets the revision to name as its base.
+   */
+  exclusive(task: (baseRevision: number) => Promise<Story>): Promise<Story>;
+  /** The text as it is in the editor, and whether all of it is saved. */
+  draft(): { headline: string; text: string; saved: boolean };
+}
+
+export interface StoryEditorProps {
+  readonly story: Story;
+  readonly role: Role;
+  readonly keywordSuggestions: readonly string[];
+  readonly now: number;
+  readonly notify: Notify;
+  readonly dismissNotice: (key: string) => void;
+  readonly onStoryUpdated: (story: Story) => void;
+  readonly onDeleted: (id: string) => void;
+  readonly onReload: (id: string) => void;
+  /** After a conflict: save this text as a new story beside the original. Resolves to whether it did. */
+  readonly onKeepCopy: (source: Story, content: StoryContentDraft) => Promise<boolean>;
+  readonly trashRetentionDays: number;
+  readonly revisionsOpen: boolean;
+  readonly onToggleRevisions: () => void;
+  /** The revisions panel, shown beside the text (below the story bar and the toolbar). */
+  readonly sidePanel?: ReactNode;
+  readonly focusHeadlineOnMount?: boolean;
+  readonly ref?: Ref<EditorHandle>;
+}
+
+/** What is in flight; while anything is, the workflow steps and Delete wait. */
+type Busy = null | 'transition' | 'export' | 'delete' | 'conflict';
+
+export function StoryEditor(props: StoryEditorProps) {
+  const { notify } = props;
+  // Built once per opened story (the component is keyed by story id).
+  const [extension] = useState(() =>
+    storyEditorExtension(props.story.body, (error) =>
+      notify({ kind: 'error', key: 'editor-error', message: `The editor ran into a problem: ${error.message}` })
+    )
+  );
+  return (
+    <LexicalExtensionComposer extension={extension} contentEditable={null}>
+      <StoryEditorPane {...props} />
+    </LexicalExtensionComposer>
+  );
+}
+
+function StoryEditorPane(props: StoryEditorProps) {
+  const { story, notify, ref } = props;
+  const [editor] = useLexicalComposerContext();
+  const draft = useStoryDraft(editor, story, notify, props.onStoryUpdated);
+  const [busy, setBusy] = useState<Busy>(null);
+  const busyWith = (kind: Exclude<Busy, null>) => (on: boolean) => setBusy(on ? kind : null);
+  const [sendBack, setSendBack] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const headlineEl = useRef<HTMLTextAreaElement>(null);
+  const exportMenu = useRef<ExportMenuHandle>(null);
+
+  useEffect(() => {
+    if (props.focusHeadlineOnMount) headlineEl.current?.focus();
+  }, [props.focusHeadlineOnMount]);
+  const { conflict, conflictOpen, setConflictOpen } = useSaveProblems(story.id, draft.saveState, notify, props.dismissNotice);
+  const { flush } = draft;
+
+  useImperativeHandle(ref, () => ({
+    storyId: story.id,
+    flush,
+    openExport: () => exportMenu.current?.open(),
+    requestDelete: () => setConfirmDelete(true),
+    focusHeadline: () => headlineEl.current?.focus(),
+    revision: () => draft.revisionRef.current,
+    draft: () => ({
+      headline: draft.headlineRef.current,
+      text: draft.bodyText(),
+      saved: (draft.saverRef.current?.state.kind ?? 'saved') === 'saved',
+    }),
+    exclusive: (task) => {
+      const saver = draft.saverRef.current;
+      if (!saver) return Promise.reject(new AppError('internal', 'The story is closed.'));
+      return saver.exclusive(() => task(draft.revisionRef.current));
+    },
+  }));
+
+  const keepCopy = async () => {
+    setBusy('conflict');
+    try {
+      if (await props.onKeepCopy(draft.confirmedRef.current, draft.content())) setConflictOpen(false);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const transition = useWorkflow({ storyId: story.id, draft, notify, onStoryUpdated: props.onStoryUpdated, setBusy: busyWith('transition') });
+  const exportChoice = useStoryExport({ storyId: story.id, flush, notify, setBusy: busyWith('export') });
+  const deleteStory = useDeleteStory({
+    storyId: story.id,
+    draft,
+    trashRetentionDays: props.trashRetentionDays,
+    notify,
+    onDeleted: props.onDeleted,
+    setBusy: busyWith('delete'),
+    closeDialog: () => setConfirmDelete(false),
+  });
+
+  return (
+    <div className={props.sidePanel ? 'cd-story cd-story--with-panel' : 'cd-story'}>
+      <StoryBar
+        status={draft.confirmed.status}
+        role={props.role}
+        busy={busy !== null}
+        exporting={busy === 'export'}
+        revisionsOpen={props.revisionsOpen}
+        exportMenu={exportMenu}
+        onAction={(action) => (action === 'return' ? setSendBack(true) : void transition(action))}
+        onToggleRevisions={props.onToggleRevisions}
+        onExport={exportChoice}
+        onDelete={() => setConfirmDelete(true)}
+      />
+      <div className="cd-story__toolbar">
+        <Toolbar />
+        <SaveIndicator state={draft.saveState} onRetry={() => void flush()} onResolve={() => setConflictOpen(true)} />
+      </div>
+
+      <div className="cd-story__body">
+        <div className="cd-story__scroll">
+          <StoryText
+            story={draft.confirmed}
+            headline={draft.headline}
+            keywords={draft.keywords}
+            wordCount={draft.wordCount}
+            keywordSuggestions={props.keywordSuggestions}
+            now={props.now}
+            headlineRef={headlineEl}
+            onHeadlineChange={draft.changeHeadline}
+            onKeywordsChange={draft.changeKeywords}
+            onLeaveField={() => void flush()}
+          />
+        </div>
+        {props.sidePanel}
+      </div>
+
+      <SendBackDialog
+        open={sendBack}
+        busy={busy === 'transition'}
+        onCancel={() => setSendBack(false)}
+        onSend={async (note) => {
+          if (await transition('return', note)) setSendBack(false);
+        }}
+      />
+      <ConflictDialog
+        open={conflict && conflictOpen}
+        busy={busy === 'conflict'}
+        onKeepCopy={() => void keepCopy()}
+        onReload={() => props.onReload(story.id)}
+        onLater={() => setConflictOpen(false)}
+      />
+      <DeleteStoryDialog
+        open={confirmDelete}
+        busy={busy === 'delete'}
+        headline={draft.headline}
+        trashRetentionDays={props.trashRetentionDays}
+        onCancel={() => setConfirmDelete(false)}
+        onDelete={() => void deleteStory()}
+      />
+    </div>
+  );
+}
