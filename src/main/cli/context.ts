@@ -29,7 +29,7 @@ export interface CommandContext {
   readonly io: CliIo;
   readonly wiring: Wiring;
   /** Open the library; `create` lets a command start a new one in an empty data folder. */
-  open(create?: boolean): Session;
+  open(create?: boolean): Promise<Session>;
 }
 
 export type Command = (ctx: CommandContext) => Promise<number>;

@@ -5,27 +5,22 @@
  */
 import { AppError } from '../../shared/errors.ts';
 import { COMMANDS, UsageError, commandHelp, generalHelp, parseCommandLine, type CommandName } from './args.ts';
-import { exportCommand } from './commands/export.ts';
-import { formatsCommand } from './commands/formats.ts';
-import { importCommand } from './commands/import.ts';
-import { listCommand } from './commands/list.ts';
-import { showCommand } from './commands/show.ts';
-import { suggestCommand } from './commands/suggest.ts';
 import { warn, type CliIo, type Command, type Wiring } from './context.ts';
 import { appDataFolder, chooseDataFolder } from './data-folder.ts';
-import { openSession, type Session } from './session.ts';
+import type { Session } from './session.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-const RUNNERS: Readonly<Record<CommandName, Command>> = {
-  import: importCommand,
-  list: listCommand,
-  show: showCommand,
-  suggest: suggestCommand,
-  export: exportCommand,
-  formats: formatsCommand,
+// Loaded when run: help, usage errors and `formats` answer without loading the services.
+const RUNNERS: Readonly<Record<CommandName, () => Promise<Command>>> = {
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  list: async () => (await import('./commands/list.ts')).listCommand,
+  show: async () => (await import('./commands/show.ts')).showCommand,
+  suggest: async () => (await import('./commands/suggest.ts')).suggestCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  formats: async () => (await import('./commands/formats.ts')).formatsCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo, wiring: Wiring): Promise<number> {
@@ -42,11 +37,15 @@ export async function runCli(argv: readonly string[], io: CliIo, wiring: Wiring)
   const dataDir = chooseDataFolder({ flag: args.data, env: io.env, cwd: io.cwd });
   let session: Session | null = null;
   try {
-    return await RUNNERS[args.command]({
+    const command = await RUNNERS[args.command]();
+    return await command({
       args,
       io,
       wiring,
-      open: (create = false) => (session ??= openSession({ dataDir, create })),
+      open: async (create = false) => {
+        const { openSession } = await import('./session.ts');
+        return (session ??= openSession({ dataDir, create }));
+      },
     });
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error, args.command);

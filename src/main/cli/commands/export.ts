@@ -28,7 +28,7 @@ export const exportCommand: Command = async ({ args, io, open }) => {
     if (!storyIdSchema.safeParse(id).success) throw new UsageError(`"${id}" is not a story id (26 characters).`, 'export');
   }
   const folder = resolve(io.cwd, typeof out === 'string' ? out : '.');
-  const session = open();
+  const session = await open();
   const stories = await storiesToExport(session, ids, all === true ? undefined : (status as string | undefined));
   if (stories.length === 0) warn(io, 'no stories to export.');
 

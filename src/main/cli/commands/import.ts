@@ -16,7 +16,7 @@ export interface Importer {
 }
 
 export const importCommand: Command = async ({ args, io, wiring, open }) => {
-  const session = open(true);
+  const session = await open(true);
   const paths = args.positionals.map((file) => resolve(io.cwd, file));
   const outcomes = await wiring.importer(session.services).importPaths(paths, session.actor);
   const stories = [];

@@ -11,7 +11,7 @@ export const listCommand: Command = async ({ args, io, open }) => {
     subject,
     limit: limit === undefined ? undefined : wholeNumber(String(limit), '--limit'),
   };
-  const session = open();
+  const session = await open();
   // The contract checks the values: a status that does not exist is a usage error.
   const { rows, total } = await session.call('stories.list', filter);
   if (args.json) {

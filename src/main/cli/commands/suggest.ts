@@ -14,7 +14,7 @@ import type { Session } from '../session.ts';
 export const suggestCommand: Command = async ({ args, io, wiring, open }) => {
   const id = storyIdSchema.safeParse(args.positionals[0]);
   if (!id.success) throw new UsageError(id.error.issues[0]?.message ?? 'That is not a story id.', 'suggest');
-  const session = open();
+  const session = await open();
   const answer = suggestionsSchema.safeParse(await wiring.suggest(session, id.data));
   if (!answer.success) throw new AppError('internal', 'The suggestions came back in a shape the command line does not know.');
   if (args.json) json(io, answer.data);
