@@ -104,12 +104,24 @@ export default tseslint.config(
   ...rendererFrontDoors(),
   {
     // Services run in the app, the tests, the browser bridge and the command line: never Electron.
-    files: ['src/main/services/**/*.ts', 'src/main/web/**/*.ts', 'src/main/cli/**/*.ts'],
+    files: ['src/main/services/**/*.ts', 'src/main/web/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['electron', 'electron/*', 'electron-store'], message: 'Services never import Electron: paths and settings are injected.' },
           { group: ['**/renderer/**', '**/preload/**', '**/electron/**'], message: 'Services import only src/shared and other services.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The command line (`copydesk`) runs in plain Node beside the app: services and shared, never Electron.
+    files: ['src/main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*', 'electron-store'], message: 'The command line runs in plain Node: no Electron (settings through conf, as the bridge).' },
+          { group: ['**/renderer/**', '**/preload/**', '**/electron/**', '**/web/**'], message: 'The command line imports only services and src/shared.' },
         ],
       }],
     },

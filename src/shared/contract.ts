@@ -46,7 +46,7 @@ const byId = z.object({ id: storyIdSchema }).strict();
 export const contract = {
   'app.info': {
     input: none,
-    output: z.object({ version: z.string(), dataDir: z.string(), platform: z.string(), shell: z.enum(['electron', 'web']) }),
+    output: z.object({ version: z.string(), dataDir: z.string(), platform: z.string(), shell: z.enum(['electron', 'web', 'cli']) }),
   },
   /** The renderer has flushed its edits after `app.flush`; the window may close now. */
   'app.readyToClose': { input: none, output: z.object({}) },

@@ -82,7 +82,7 @@ export function openLibrary(options: LibraryOptions) {
 
   /** The background integrity check of the library as opened; a damaged file takes the app to recovery. */
   function checkInBackground(): Promise<void> {
-    if (!services) return Promise.resolve();
+    if (!services || options.shortRun) return Promise.resolve();
     const checked = services;
     return checkIntegrity(dbPath).then((problems) => {
       if (problems.length > 0 && services === checked) {

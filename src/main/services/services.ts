@@ -18,7 +18,7 @@ import { createPictureStore } from './pictures.ts';
 
 /** What the host (Electron or the browser bridge) provides. */
 export interface Platform {
-  readonly shell: 'electron' | 'web';
+  readonly shell: 'electron' | 'web' | 'cli';
   readonly version: string;
   readonly dataDir: string;
   /** Ask the user for an export folder; null when cancelled. */
@@ -44,6 +44,12 @@ export interface ServicesOptions {
   readonly device?: string;
   /** Told which stories changed, from any source (this process or another): `library.changed`. */
   readonly onLibraryChanged?: (ids: string[]) => void;
+  /**
+   * A short run (the command line): skip the start-up upkeep the app does (purging the trash;
+   * in `openLibrary`, the background integrity check), so a quick command writes nothing it was
+   * not asked to and leaves no second connection reading the whole file.
+   */
+  readonly shortRun?: boolean;
 }
 
 export const DATABASE_FILE = 'copydesk.db';
@@ -70,7 +76,7 @@ export function createServices(options: ServicesOptions) {
     afterChange: () => changes.check(),
     detectLanguage,
   });
-  stories.purgeExpired(settings.get().trashRetentionDays);
+  if (!options.shortRun) stories.purgeExpired(settings.get().trashRetentionDays);
   return {
     dataDir: options.dataDir,
     db,
