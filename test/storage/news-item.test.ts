@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { bodyFromParagraphs } from '../../src/shared/body.ts';
 import type { Profile } from '../../src/shared/settings.ts';
 import { storyContentPatchSchema, type StoryContentPatch } from '../../src/shared/story-fields.ts';
 import { contentHash } from '../../src/main/services/content-hash.ts';
-import { detectLanguage } from '../../src/main/services/language.ts';
+import { detectLanguage, loadLanguageDetector } from '../../src/main/services/language.ts';
 import { openDatabase } from '../../src/main/services/storage/database.ts';
 import { MIGRATIONS } from '../../src/main/services/storage/migrations.ts';
 import { createStoryService } from '../../src/main/services/story-service.ts';
@@ -73,6 +73,8 @@ function setup(path = join(tempDir(), 'library.db')) {
 }
 
 describe('the news item', () => {
+  beforeAll(() => loadLanguageDetector());
+
   it('keeps every field through save and read, and in revisions', () => {
     const { stories } = setup();
     const s = stories.create(reporter.name);
@@ -207,5 +209,17 @@ describe('migration 6 (the news item) on a library written by version 4', () => 
     expect(stories.list({ query: 'council' }).map((r) => r.id)).toEqual([story.id]);
     const [revision] = stories.revisions(story.id);
     expect(stories.revision(revision!.id).story.pictures).toEqual([]);
+  });
+});
+
+describe('language detection', () => {
+  it('loads eld only when first asked, answering unknown until then', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/main/services/language.ts');
+    expect(fresh.detectLanguage('Israeli Foreign Minister Eli Cohen departed for a state visit to Baku.')).toBe('');
+    await fresh.loadLanguageDetector();
+    expect(fresh.detectLanguage('Israeli Foreign Minister Eli Cohen departed for a state visit to Baku.')).toBe('en');
+    expect(fresh.detectLanguage('غادر وزير الخارجية الإسرائيلي إيلي كوهين في زيارة رسمية إلى باكو')).toBe('ar');
+    expect(fresh.detectLanguage('Hi')).toBe('');
   });
 });
