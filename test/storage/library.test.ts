@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/main/services/storage/database.ts';
 import { MIGRATIONS } from '../../src/main/services/storage/migrations.ts';
 import { REVISION_INTERVAL_MS, createStoryService } from '../../src/main/services/story-service.ts';
 import { useTempDir } from '../helpers.ts';
+import { writeLegacyStory } from './legacy-library.ts';
 
 const tempDir = useTempDir();
 const reporter: Profile = { name: 'Pesach Benson', role: 'reporter' };
@@ -267,11 +268,9 @@ describe('migration 4 (stories rebuilt) on a library written by version 3', () =
   it('keeps every story, keyword, revision and search entry, and a stable rowid', () => {
     const path = join(tempDir(), 'v3.db');
     const v3 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 3) });
-    const old = createStoryService({ db: v3 });
-    const a = old.create('R', 'Cohen lands in Baku');
-    old.save({ id: a.id, baseRevision: 1, headline: a.headline, body: bodyFromParagraphs(['The plane landed.']), keywords: ['Iran'], checkpoint: true }, 'R');
-    const b = old.create('R', 'Deleted one');
-    old.delete(b.id, 'R');
+    // Written as version 3 wrote it (today's repository writes today's format).
+    const a = writeLegacyStory(v3, { id: '01JD0000000000000000000001', headline: 'Cohen lands in Baku', paragraphs: ['The plane landed.'], keywords: ['Iran'], revision: true });
+    writeLegacyStory(v3, { id: '01JD0000000000000000000002', headline: 'Deleted one', paragraphs: [''], deletedAt: '2026-01-02T09:00:00.000Z' });
     v3.close();
 
     const db = openDatabase(path);

@@ -1,5 +1,6 @@
 /** Rows ⇄ story records. SQL lives here and nowhere else; the story service holds the rules. */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { packBody, unpackBody } from './body-storage.ts';
 import { statementCache } from './statements.ts';
 import { SEARCH_PAGE_SIZE } from '../../../shared/contract.ts';
 import { ftsMatchExpression, foldForSearch, isEmptyQuery, makeSnippet, parseQuery } from '../../../shared/search-text.ts';
@@ -18,7 +19,8 @@ import type {
 interface StoryRow {
   id: string;
   headline: string;
-  body: string;
+  /** Compressed Lexical JSON (body-storage.ts). */
+  body: Uint8Array;
   plain_text: string;
   word_count: number;
   keywords: string;
@@ -251,10 +253,11 @@ export class StoryRepository {
   refreshSearchIndex(): number {
     const pending = this.sql('SELECT story_rowid FROM story_search_pending').all() as { story_rowid: number }[];
     if (pending.length === 0) return 0;
-    const read = this.sql('SELECT * FROM stories WHERE rowid = ? AND deleted_at IS NULL');
+    // Only what the index holds: the body itself need not be inflated.
+    const read = this.sql('SELECT id, headline, plain_text, keywords FROM stories WHERE rowid = ? AND deleted_at IS NULL');
     for (const { story_rowid } of pending) {
-      const row = read.get(story_rowid) as StoryRow | undefined;
-      if (row) this.index(toStory(row));
+      const row = read.get(story_rowid) as Pick<StoryRow, 'id' | 'headline' | 'plain_text' | 'keywords'> | undefined;
+      if (row) this.index({ id: row.id, headline: row.headline, plainText: row.plain_text, keywords: JSON.parse(row.keywords) as string[] });
     }
     this.sql('DELETE FROM story_search_pending').run();
     return pending.length;
@@ -264,7 +267,7 @@ export class StoryRepository {
     return this.sql('SELECT 1 FROM story_search_pending LIMIT 1').get() !== undefined;
   }
 
-  private index(story: Story): void {
+  private index(story: Pick<Story, 'id' | 'headline' | 'plainText' | 'keywords'>): void {
     this.unindex(story.id);
     this.sql(
       'INSERT INTO story_search (rowid, headline, body, keywords) VALUES ((SELECT rowid FROM stories WHERE id = ?), ?, ?, ?)'
@@ -314,7 +317,7 @@ function storyValues(s: Story) {
   return [
     s.id,
     s.headline,
-    s.body,
+    packBody(s.body),
     s.plainText,
     s.wordCount,
     JSON.stringify(s.keywords),
@@ -333,7 +336,7 @@ function toStory(row: StoryRow): Story {
   return {
     id: row.id,
     headline: row.headline,
-    body: row.body,
+    body: unpackBody(row.body),
     plainText: row.plain_text,
     wordCount: row.word_count,
     keywords: JSON.parse(row.keywords) as string[],
