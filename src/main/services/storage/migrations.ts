@@ -15,6 +15,8 @@ export interface Migration {
    * cannot be inside one) and checked with `foreign_key_check` before it commits.
    */
   readonly rebuildsTables?: boolean;
+  /** Frees much of the file: once every migration has committed, VACUUM gives the space back. */
+  readonly compactsAfter?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -176,6 +178,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     description: 'a library half the size: compressed bodies, a search index without its own copy of the text',
     rebuildsTables: true,
+    compactsAfter: true,
     up(db) {
       // At 100,000 stories the library was 4× the same stories as Markdown files: each story's
       // Lexical JSON (the largest part), its plain text, and the search index's own folded copy of
