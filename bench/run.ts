@@ -245,9 +245,8 @@ function writeReadme(machine: string) {
   log(`· README.md: performance table updated`);
 }
 
-if (options['write-readme']) readmeTable();
-
 try {
+  if (options['write-readme']) readmeTable();
   const rg = findRg();
   const dataDir = join(work, 'library');
   const dbPath = join(dataDir, DATABASE_FILE);
