@@ -109,7 +109,8 @@ function migrate(db: Database, migrations: readonly Migration[], from: number): 
   }
   // Pages a migration freed stay in the file (SQLite reuses them, but never gives them back) until
   // VACUUM rewrites it; VACUUM cannot run inside a transaction, so it runs once all have committed.
-  if (compact) db.exec('VACUUM');
+  // A new library has freed nothing.
+  if (compact && from > 0) db.exec('VACUUM');
 }
 
 /**
