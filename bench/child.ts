@@ -2,15 +2,24 @@
  * The measured work, each mode in a fresh Node process started by bench/run.ts, so that "open the
  * library" really is a cold start of the process's SQLite connection and heap. Prints one JSON line.
  *
- *   sqlite-first-page <db>                 P1: open the database, first page of the list
+ *   app-first-page <data-dir>              P1: open the library as the app does, first page of the list
  *   markdown-first-page <folder>           P1 beside it: the same list from a folder of Markdown files
- *   sqlite-session <db> <queries> <passes> P1, then P2 (full-text search), then peak RSS
- *   autosave <library-db> <raw-db> <saves> <seed>   P3: story-service saves vs raw UPDATEs
+ *   sqlite-session <data-dir> <queries> <passes>   the library opened as the app does, then P2
+ *                                          (full-text search), then peak RSS
+ *   search-sets <data-dir> <folder> <queries>      P2's check: the stories each search finds, in the
+ *                                          index and with ripgrep over the Markdown files (untimed)
+ *   autosave <library-db> <raw-db> <saves> <seed>   P3: story-service saves vs raw UPDATEs, then the
+ *                                          first search after a save (it indexes the saved story)
  */
+import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+import Conf from 'conf';
+import { openLibrary } from '../src/main/services/library.ts';
+import type { Platform } from '../src/main/services/services.ts';
 import { WAL_AUTOCHECKPOINT_PAGES, openDatabase } from '../src/main/services/storage/database.ts';
 import { createStoryService } from '../src/main/services/story-service.ts';
 import { LIST_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../src/shared/contract.ts';
@@ -20,15 +29,46 @@ import { median } from './stats.ts';
 
 /** The first page exactly as the app asks for it: LIST_PAGE_SIZE rows and the total count. */
 const FIRST_PAGE = LIST_PAGE_SIZE;
+const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'schemas');
 
-function sqliteFirstPage(dbPath: string) {
+/**
+ * Open the library through `openLibrary`, the path the Electron app and the browser bridge take:
+ * the settings file, the database (with its migration check), `purgeExpired` of the trash, and
+ * the integrity check started in its worker beside everything that follows.
+ */
+function appLibrary(dataDir: string) {
+  const platform: Platform = {
+    shell: 'web',
+    version: 'bench',
+    dataDir,
+    chooseExportFolder: async () => null,
+    choosePackageFile: async () => null,
+    chooseImportFile: async () => null,
+    readyToClose: () => {},
+    keepOpen: () => {},
+  };
+  return openLibrary({
+    dataDir,
+    settingsBacking: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'copydesk' }),
+    schemasDir: SCHEMAS_DIR,
+    platform,
+  });
+}
+
+async function appFirstPage(dataDir: string) {
   const t0 = performance.now();
-  const db = openDatabase(dbPath);
-  const stories = createStoryService({ db });
+  const library = appLibrary(dataDir);
+  const { stories } = library.services();
   const rows = stories.list({ limit: FIRST_PAGE });
   stories.count({});
   const elapsed = performance.now() - t0;
-  return { db, stories, ms: elapsed, ids: rows.map((r) => r.id) };
+  // The check keeps running after the first page; it must finish before the app (or we) close.
+  await library.idle();
+  const checkMs = performance.now() - t0;
+  const damaged = library.status().damaged;
+  library.close();
+  if (damaged) throw new Error('P1: the integrity check found the library damaged.');
+  return { ms: elapsed, integrityMs: checkMs, ids: rows.map((r) => r.id) };
 }
 
 /** What a file-based app does to show its list: every file's front matter, sorted by updated. */
@@ -65,9 +105,13 @@ function markdownFirstPage(dir: string) {
   return { ms: performance.now() - t0, ids: rows.map((r) => r.id), files: entries.length };
 }
 
-function sqliteSession(dbPath: string, queries: string[], passes: number) {
-  const open = sqliteFirstPage(dbPath);
-  const { db, stories } = open;
+async function sqliteSession(dataDir: string, queries: string[], passes: number) {
+  const library = appLibrary(dataDir);
+  const { db, stories } = library.services();
+  stories.list({ limit: FIRST_PAGE });
+  stories.count({});
+  // Search once the start-up integrity check is done: P2 is the steady state (P1 covers the start).
+  await library.idle();
   const time = (query: string) => {
     const t0 = performance.now();
     const rows = stories.list({ query, limit: SEARCH_PAGE_SIZE });
@@ -89,8 +133,65 @@ function sqliteSession(dbPath: string, queries: string[], passes: number) {
     rows: first[i].rows,
     matches: (count.get(ftsMatchExpression(parseQuery(query))) as { n: number }).n,
   }));
-  db.close();
-  return { openMs: open.ms, perQuery, maxRssKb };
+  library.close();
+  return { perQuery, maxRssKb };
+}
+
+/** `rg -l` over the Markdown folder with these arguments per needle, chained (every needle must match). */
+function rgFiles(dir: string, needles: readonly string[], args: (needle: string) => string[]): Set<string> {
+  let files: string[] = ['.'];
+  for (const needle of needles) {
+    const result = spawnSync('rg', ['-l', '-i', ...args(needle), ...files], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (result.status !== 0 && result.status !== 1) throw new Error(`rg failed: ${result.stderr}`);
+    files = result.stdout.split('\n').filter(Boolean);
+    if (files.length === 0) break;
+  }
+  return new Set(files.map((f) => f.replace(/^\.\//, '').replace(/\.md$/, '')));
+}
+
+/** Letters and digits: what the index's tokenizer (unicode61) keeps as words. */
+const NOT_WORD = '[^\\p{L}\\p{N}]';
+
+/**
+ * For each query, the stories the index finds (every one, not a page) against the Markdown files
+ * ripgrep finds (1) matching what the index matches — each term at the start of a word, each quoted
+ * phrase as consecutive words (across punctuation, bold marks and line breaks, `-U`) — which must be
+ * the same set, and (2) with `rg -F`, the substring search P2 times, which finds more.
+ */
+function searchSets(dataDir: string, mdDir: string, queries: string[]) {
+  const library = appLibrary(dataDir);
+  const { db, stories } = library.services();
+  const ids = db.prepare(
+    'SELECT s.id FROM story_search JOIN stories s ON s.rowid = story_search.rowid WHERE story_search MATCH ? AND s.deleted_at IS NULL'
+  );
+  const result = queries.map((query) => {
+    const parsed = parseQuery(query);
+    stories.list({ query, limit: 1 }); // brings the index up to date, as any search does
+    const fts = new Set((ids.all(ftsMatchExpression(parsed)) as { id: string }[]).map((r) => r.id));
+    const counted = stories.count({ query });
+    const wordStart = rgFiles(mdDir, [...parsed.phrases, ...parsed.terms], (needle) => [
+      '-U',
+      '-e',
+      `(?m)(?:^|${NOT_WORD})${needle.split(' ').join(`${NOT_WORD}+`)}${parsed.phrases.includes(needle) ? `(?:$|${NOT_WORD})` : ''}`,
+    ]);
+    const fixed = rgFiles(mdDir, [...parsed.phrases, ...parsed.terms], (needle) => ['-F', '--', needle]);
+    const count = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)).length;
+    return {
+      query,
+      fts: fts.size,
+      counted,
+      wordStart: wordStart.size,
+      onlyIndex: count(fts, wordStart),
+      onlyRg: count(wordStart, fts),
+      fixed: fixed.size,
+      fixedMore: count(fixed, fts),
+      fixedMissing: count(fts, fixed),
+    };
+  });
+  return library.idle().then(() => {
+    library.close();
+    return result;
+  });
 }
 
 function autosave(libraryPath: string, rawPath: string, saves: number, seed: number) {
@@ -153,25 +254,49 @@ function autosave(libraryPath: string, rawPath: string, saves: number, seed: num
     bytes = Buffer.byteLength(body);
   }
   const revisions = stories.revisions(story.id).length;
+
+  // Autosave leaves the story's search entry to the next search: time that search (it indexes the
+  // 5,000-word story first), each right after one more save, and the same search once indexed.
+  const searchAfterSaveMs: number[] = [];
+  const searchIndexedMs: number[] = [];
+  const search = () => {
+    const t0 = performance.now();
+    stories.list({ query: SEARCH_AFTER_SAVE, limit: SEARCH_PAGE_SIZE });
+    stories.count({ query: SEARCH_AFTER_SAVE });
+    return performance.now() - t0;
+  };
+  search();
+  for (let i = 0; i < SEARCH_ROUNDS; i++) {
+    editWords(rng, blocks, 3);
+    t += 6_000;
+    story = stories.save({ id: story.id, baseRevision: story.revision, headline, body: renderBody(blocks, false), keywords }, author);
+    searchAfterSaveMs.push(search());
+    searchIndexedMs.push(search());
+  }
+  const found = stories.list({ query: `"${headline}"` }).some((r) => r.id === story.id);
   db.close();
   raw.close();
-  return { serviceMs, rawMs, bytes, words: story.wordCount, revisions };
+  if (!found) throw new Error('P3: the saved story is not found by a search for its headline.');
+  return { serviceMs, rawMs, bytes, words: story.wordCount, revisions, searchAfterSaveMs, searchIndexedMs, query: SEARCH_AFTER_SAVE };
 }
+
+const SEARCH_AFTER_SAVE = 'budget';
+const SEARCH_ROUNDS = 20;
 
 const [mode, ...args] = process.argv.slice(2);
 let result: unknown;
 switch (mode) {
-  case 'sqlite-first-page': {
-    const { db, ms, ids } = sqliteFirstPage(args[0]);
-    db.close();
-    result = { ms, ids };
+  case 'app-first-page':
+    result = await appFirstPage(args[0]);
     break;
-  }
   case 'markdown-first-page':
     result = markdownFirstPage(args[0]);
     break;
   case 'sqlite-session':
-    result = sqliteSession(args[0], JSON.parse(args[1]) as string[], Number(args[2]));
+    result = await sqliteSession(args[0], JSON.parse(args[1]) as string[], Number(args[2]));
+    break;
+  case 'search-sets':
+    result = await searchSets(args[0], args[1], JSON.parse(args[2]) as string[]);
     break;
   case 'autosave':
     result = autosave(args[0], args[1], Number(args[2]), Number(args[3]));

@@ -13,16 +13,57 @@ import { emptyContent } from '../src/shared/story-fields.ts';
 
 export type Rng = () => number;
 
-/** mulberry32: tiny, fast, good enough for test data. Returns [0, 1). */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
+/**
+ * splitmix64 over a 64-bit state (BigInt: it only seeds, a few calls per story). Its outputs for
+ * distinct inputs are distinct (a bijection), so every (seed, index) gets its own stream seed.
+ */
+function splitmix64(state: bigint): () => bigint {
+  const MASK = (1n << 64n) - 1n;
+  let s = state & MASK;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    s = (s + 0x9e3779b97f4a7c15n) & MASK;
+    let z = s;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK;
+    return z ^ (z >> 31n);
   };
+}
+
+/**
+ * sfc32 (128-bit state, period at least 2^32 and about 2^127 on average) seeded by splitmix64.
+ * The old per-story mulberry32 streams all lay on one cycle of 2^32 values: 100,000 stories of
+ * thousands of draws each overlapped, and stories drew the same "random" ULIDs. With 128 bits of
+ * state, two stories' streams overlapping is as likely as guessing a 128-bit key.
+ */
+function sfc32(seed: bigint): Rng {
+  const next = splitmix64(seed);
+  const a64 = next();
+  const b64 = next();
+  let a = Number(a64 & 0xffffffffn) | 0;
+  let b = Number(a64 >> 32n) | 0;
+  let c = Number(b64 & 0xffffffffn) | 0;
+  let d = 1;
+  const rng = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 12; i++) rng(); // the usual warm-up
+  return rng;
+}
+
+/** A seeded PRNG returning [0, 1). */
+export function seededRng(seed: number): Rng {
+  return sfc32(BigInt(seed >>> 0));
+}
+
+/** The PRNG of story `index`: its own 64-bit seed (seed in the high half, index in the low half). */
+export function storyRng(seed: number, index: number): Rng {
+  return sfc32((BigInt(seed >>> 0) << 32n) | BigInt(index >>> 0));
 }
 
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
@@ -335,12 +376,18 @@ export function renderMarkdown(g: GenStory): string {
 // --- ULIDs from the PRNG (the app's ids are ULIDs; these must be reproducible) ---
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-function ulidAt(ms: number, rng: Rng): string {
+/**
+ * A ULID whose "random" part starts with the story's index (8 characters, 40 bits), then 8 from the
+ * PRNG: unique by construction, whatever the PRNG does.
+ */
+function ulidAt(ms: number, index: number, rng: Rng): string {
   let time = '';
   for (let i = 0, t = ms; i < 10; i++, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time;
+  let counter = '';
+  for (let i = 0, n = index; i < 8; i++, n = Math.floor(n / 32)) counter = CROCKFORD[n % 32] + counter;
   let random = '';
-  for (let i = 0; i < 16; i++) random += CROCKFORD[Math.floor(rng() * 32)];
-  return time + random;
+  for (let i = 0; i < 8; i++) random += CROCKFORD[Math.floor(rng() * 32)];
+  return time + counter + random;
 }
 
 // --- The library ---
@@ -371,7 +418,7 @@ function headlineFor(rng: Rng, subject: Subject): string {
 
 /** Story number `index` of the library: a pure function of (seed, index). */
 export function generateStory(seed: number, index: number): GenStory {
-  const rng = seededRng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
+  const rng = storyRng(seed, index);
   const subject = subjectFor(rng, languageFor(rng));
   const { lang } = subject;
   const blocks = generateBlocks(rng, subject, int(rng, 600, 1_170) - 10);
@@ -398,7 +445,7 @@ export function generateStory(seed: number, index: number): GenStory {
   const updatedAt = new Date(updated).toISOString();
   const base: Story = {
     ...emptyContent(),
-    id: ulidAt(created, rng),
+    id: ulidAt(created, index, rng),
     headline,
     body,
     plainText: text,

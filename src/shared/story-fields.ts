@@ -31,6 +31,8 @@ import { entitySchema, subjectSchema } from './tagging.ts';
 /** How a field is kept in the `stories` row or beside it. */
 export type FieldStorage =
   | { readonly kind: 'text'; readonly column: string }
+  /** Text kept compressed (the body's Lexical JSON, the largest thing in the library). */
+  | { readonly kind: 'packed'; readonly column: string }
   | { readonly kind: 'integer'; readonly column: string }
   /** A JSON value in one column (objects; lists kept whole). */
   | { readonly kind: 'json'; readonly column: string }
@@ -89,7 +91,7 @@ export function dedupeBy<T>(items: readonly T[], key: (item: T) => string): T[] 
 
 export const STORY_FIELDS = {
   headline: field({ schema: headlineSchema, empty: '', storage: text('headline'), published: true, label: 'Headline' }),
-  body: field({ schema: bodyJsonSchema, empty: EMPTY_BODY, storage: text('body'), published: true, label: 'Body' }),
+  body: field({ schema: bodyJsonSchema, empty: EMPTY_BODY, storage: { kind: 'packed', column: 'body' }, published: true, label: 'Body' }),
   keywords: field({ schema: keywordsSchema, empty: [], storage: json('keywords'), published: true, label: 'Keywords' }),
   slugline: field({ schema: sluglineSchema, empty: '', storage: text('slugline'), published: true, label: 'Slugline' }),
   summary: field({ schema: summarySchema, empty: '', storage: text('summary'), published: true, label: 'Summary' }),

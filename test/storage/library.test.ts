@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/main/services/storage/database.ts';
 import { MIGRATIONS } from '../../src/main/services/storage/migrations.ts';
 import { REVISION_INTERVAL_MS, createStoryService } from '../../src/main/services/story-service.ts';
 import { useTempDir } from '../helpers.ts';
-import { writeOldStory } from './old-library.ts';
+import { writeLegacyStory } from './legacy-library.ts';
 
 const tempDir = useTempDir();
 const reporter: Profile = { name: 'Pesach Benson', role: 'reporter' };
@@ -298,14 +298,14 @@ describe('migration 4 (stories rebuilt) on a library written by version 3', () =
   it('keeps every story, keyword, revision and search entry, and a stable rowid', () => {
     const path = join(tempDir(), 'v3.db');
     const v3 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 3) });
-    // A story deleted for good before the others leaves a gap in the rowids, which a copy closes.
+    // Written as version 3 wrote it (today's repository writes today's format). A story deleted
+    // for good before the others leaves a gap in the rowids, which a copy closes.
     const early = '01JD0000000000000000000000';
-    writeOldStory(v3, { id: early, headline: 'Spiked before the others', paragraphs: ['Spiked.'] });
-    const a = { id: '01JD0000000000000000000001' };
-    writeOldStory(v3, { id: a.id, headline: 'Cohen lands in Baku', paragraphs: ['The plane landed.'], keywords: ['Iran'], revision: true });
+    writeLegacyStory(v3, { id: early, headline: 'Spiked before the others', paragraphs: ['Spiked.'] });
+    const a = writeLegacyStory(v3, { id: '01JD0000000000000000000001', headline: 'Cohen lands in Baku', paragraphs: ['The plane landed.'], keywords: ['Iran'], revision: true });
     v3.prepare('DELETE FROM story_search WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)').run(early);
     v3.prepare('DELETE FROM stories WHERE id = ?').run(early);
-    writeOldStory(v3, { id: '01JD0000000000000000000002', headline: 'Deleted one', paragraphs: ['Gone.'], deleted: true });
+    writeLegacyStory(v3, { id: '01JD0000000000000000000002', headline: 'Deleted one', paragraphs: ['Gone.'], deletedAt: '2026-01-02T09:00:00.000Z' });
     // The premise: on the old schema the rowid under the search index does not survive a copy.
     expect(rowidsAfterCopy(v3)).not.toEqual(rowids(v3));
     v3.close();

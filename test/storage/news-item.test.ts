@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/main/services/storage/database.ts';
 import { MIGRATIONS } from '../../src/main/services/storage/migrations.ts';
 import { createStoryService } from '../../src/main/services/story-service.ts';
 import { steppingClock, useTempDir } from '../helpers.ts';
-import { writeOldStory } from './old-library.ts';
+import { writeLegacyStory } from './legacy-library.ts';
 import { makeServices } from '../services.ts';
 import { dispatch } from '../../src/main/services/handlers.ts';
 
@@ -192,13 +192,13 @@ describe('the news item', () => {
   });
 });
 
-describe('migration 6 (the news item) on a library written by version 4', () => {
+describe('migrations 5 and 6 (compressed bodies, the news item) on a library written by version 4', () => {
   it('keeps stories, approvals and revisions; new fields read empty', () => {
     const path = join(tempDir(), 'v4.db');
     const v4 = openDatabase(path, { migrations: MIGRATIONS.filter((m) => m.version <= 4) });
     const content = { headline: 'Budget passes', body: bodyFromParagraphs(['The council voted.']), keywords: ['budget'] };
     const approval = { approver: 'Desk Editor', approvedAt: '2026-11-20T10:00:00.000Z', contentHash: contentHash(content) };
-    writeOldStory(v4, { id: '01JD0000000000000000000001', headline: content.headline, paragraphs: ['The council voted.'], keywords: ['budget'], revision: true, status: 'approved', approval });
+    writeLegacyStory(v4, { id: '01JD0000000000000000000001', headline: content.headline, paragraphs: ['The council voted.'], keywords: ['budget'], revision: true, status: 'approved', approval });
     v4.close();
 
     const { db, stories } = setup(path);

@@ -88,8 +88,10 @@ export function userVersion(db: Database): number {
 }
 
 function migrate(db: Database, migrations: readonly Migration[], from: number): void {
+  let compact = false;
   for (const migration of migrations) {
     if (migration.version <= from) continue;
+    compact ||= migration.compactsAfter === true;
     if (migration.rebuildsTables) db.exec('PRAGMA foreign_keys = OFF');
     try {
       transaction(db, () => {
@@ -105,6 +107,10 @@ function migrate(db: Database, migrations: readonly Migration[], from: number): 
       if (migration.rebuildsTables) db.exec('PRAGMA foreign_keys = ON');
     }
   }
+  // Pages a migration freed stay in the file (SQLite reuses them, but never gives them back) until
+  // VACUUM rewrites it; VACUUM cannot run inside a transaction, so it runs once all have committed.
+  // A new library has freed nothing.
+  if (compact && from > 0) db.exec('VACUUM');
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { foldForSearch } from '../../../shared/search-text.ts';
+import { packBody } from './body-storage.ts';
 
 export interface Migration {
   readonly version: number;
@@ -14,6 +15,8 @@ export interface Migration {
    * cannot be inside one) and checked with `foreign_key_check` before it commits.
    */
   readonly rebuildsTables?: boolean;
+  /** Frees much of the file: once every migration has committed, VACUUM gives the space back. */
+  readonly compactsAfter?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -172,6 +175,70 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 5,
+    description: 'a library half the size: compressed bodies, a search index without its own copy of the text',
+    rebuildsTables: true,
+    compactsAfter: true,
+    up(db) {
+      // At 100,000 stories the library was 4× the same stories as Markdown files: each story's
+      // Lexical JSON (the largest part), its plain text, and the search index's own folded copy of
+      // that text. Now the body is deflate-compressed (body-storage.ts) and the index is contentless:
+      // it keeps only what it needs to find and rank (snippets come from `plain_text`), and
+      // `contentless_delete` lets a story's entry be removed by rowid (trash, purge, re-indexing).
+      db.function('copydesk_pack_body', { deterministic: true }, (body) => packBody(String(body)));
+      db.exec(`
+        CREATE TABLE stories_v5 (
+          seq             INTEGER PRIMARY KEY,
+          id              TEXT NOT NULL UNIQUE,
+          status          TEXT NOT NULL CHECK (status IN ('draft','in_review','returned','approved')),
+          deleted_at      TEXT,
+          deleted_by      TEXT,
+          updated_at      TEXT NOT NULL,
+          created_at      TEXT NOT NULL,
+          author          TEXT NOT NULL,
+          revision        INTEGER NOT NULL CHECK (revision >= 1),
+          word_count      INTEGER NOT NULL,
+          headline        TEXT NOT NULL,
+          keywords        TEXT NOT NULL,
+          approval        TEXT,
+          voided_approval TEXT,
+          review_note     TEXT,
+          plain_text      TEXT NOT NULL,
+          body            BLOB NOT NULL          -- Lexical JSON, raw deflate (body-storage.ts)
+        ) STRICT;
+        INSERT INTO stories_v5 (seq, id, status, deleted_at, deleted_by, updated_at, created_at, author, revision,
+            word_count, headline, keywords, approval, voided_approval, review_note, plain_text, body)
+          SELECT seq, id, status, deleted_at, deleted_by, updated_at, created_at, author, revision,
+            word_count, headline, keywords, approval, voided_approval, review_note, plain_text, copydesk_pack_body(body)
+          FROM stories ORDER BY seq;
+        DROP TABLE stories;
+        ALTER TABLE stories_v5 RENAME TO stories;
+        CREATE INDEX stories_updated ON stories(updated_at DESC);
+        CREATE INDEX stories_created ON stories(created_at DESC);
+        CREATE INDEX stories_deleted ON stories(deleted_at) WHERE deleted_at IS NOT NULL;
+        CREATE INDEX stories_status ON stories(status, updated_at DESC);
+        CREATE INDEX stories_author ON stories(author COLLATE NOCASE);
+
+        DROP TABLE story_search;
+        CREATE VIRTUAL TABLE story_search USING fts5(
+          headline, body, keywords, content = '', contentless_delete = 1,
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+        DELETE FROM story_search_pending;
+      `);
+      const insert = db.prepare('INSERT INTO story_search (rowid, headline, body, keywords) VALUES (?, ?, ?, ?)');
+      const rows = db.prepare('SELECT seq, headline, plain_text, keywords FROM stories WHERE deleted_at IS NULL').iterate() as Iterable<{
+        seq: number;
+        headline: string;
+        plain_text: string;
+        keywords: string;
+      }>;
+      for (const row of rows) {
+        insert.run(row.seq, foldForSearch(row.headline), foldForSearch(row.plain_text), foldForSearch((JSON.parse(row.keywords) as string[]).join(' ')));
+      }
+    },
+  },
+  {
     version: 6,
     description: 'the news item: metadata columns, and bylines, subjects, entities and pictures in tables of their own',
     rebuildsTables: true,
@@ -213,7 +280,7 @@ export const MIGRATIONS: readonly Migration[] = [
           summary                TEXT NOT NULL DEFAULT '',
           editorial_note         TEXT NOT NULL DEFAULT '',
           plain_text             TEXT NOT NULL,
-          body                   TEXT NOT NULL
+          body                   BLOB NOT NULL     -- Lexical JSON, raw deflate (body-storage.ts)
         ) STRICT;
         INSERT INTO stories_v6 (seq, id, status, deleted_at, deleted_by, updated_at, created_at, author, revision,
             word_count, headline, keywords, approval, voided_approval, review_note, plain_text, body)

@@ -228,10 +228,11 @@ export class StoryRepository {
   refreshSearchIndex(): number {
     const pending = this.sql('SELECT story_rowid FROM story_search_pending').all() as { story_rowid: number }[];
     if (pending.length === 0) return 0;
-    const read = this.sql('SELECT * FROM stories WHERE rowid = ? AND deleted_at IS NULL');
+    // Only what the index holds: the body itself need not be inflated.
+    const read = this.sql('SELECT id, headline, plain_text, keywords FROM stories WHERE rowid = ? AND deleted_at IS NULL');
     for (const { story_rowid } of pending) {
-      const row = read.get(story_rowid) as StoryRow | undefined;
-      if (row) this.index(this.toStory(row));
+      const row = read.get(story_rowid) as { id: string; headline: string; plain_text: string; keywords: string } | undefined;
+      if (row) this.index({ id: row.id, headline: row.headline, plainText: row.plain_text, keywords: JSON.parse(row.keywords) as string[] });
     }
     this.sql('DELETE FROM story_search_pending').run();
     return pending.length;
@@ -245,7 +246,7 @@ export class StoryRepository {
     return { ...fromRow(row), ...readLists(this.sql, row.id as string) } as unknown as Story;
   }
 
-  private index(story: Story): void {
+  private index(story: Pick<Story, 'id' | 'headline' | 'plainText' | 'keywords'>): void {
     this.unindex(story.id);
     this.sql(
       'INSERT INTO story_search (rowid, headline, body, keywords) VALUES ((SELECT rowid FROM stories WHERE id = ?), ?, ?, ?)'

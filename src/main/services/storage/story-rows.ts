@@ -6,6 +6,7 @@
 import type { StatementSync } from 'node:sqlite';
 import { FIELD_NAMES, STORY_FIELDS, type FieldName, type FieldSpec, type FieldStorage } from '../../../shared/story-fields.ts';
 import type { Story, StorySummary } from '../../../shared/story.ts';
+import { packBody, unpackBody } from './body-storage.ts';
 
 type ScalarStorage = Exclude<FieldStorage, { kind: 'rows' }>;
 type RowsStorage = Extract<FieldStorage, { kind: 'rows' }>;
@@ -56,9 +57,10 @@ export const SUMMARY_COLUMNS =
   SUMMARY_KEYS.map((k) => `s.${SCALARS.find(([key]) => key === k)![1].column}`).join(', ') +
   ", (SELECT p.sha256 FROM story_pictures p WHERE p.story_id = s.id AND p.role = 'lead') AS lead_picture";
 
-function toColumn(storage: ScalarStorage, value: unknown): string | number | null {
+function toColumn(storage: ScalarStorage, value: unknown): string | number | Uint8Array | null {
   if (value === null || value === undefined) return null;
   if (storage.kind === 'json') return JSON.stringify(value);
+  if (storage.kind === 'packed') return packBody(value as string);
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value as string | number;
 }
@@ -66,17 +68,18 @@ function toColumn(storage: ScalarStorage, value: unknown): string | number | nul
 function fromColumn(storage: ScalarStorage, raw: unknown, boolean: boolean): unknown {
   if (raw === null || raw === undefined) return null;
   if (storage.kind === 'json') return JSON.parse(raw as string);
+  if (storage.kind === 'packed') return unpackBody(raw as Uint8Array);
   if (boolean) return raw === 1;
   return raw;
 }
 
 /** Values for INSERT_STORY, in column order. */
-export function insertValues(story: Story): (string | number | null)[] {
+export function insertValues(story: Story): (string | number | Uint8Array | null)[] {
   return SCALARS.map(([key, storage]) => toColumn(storage, (story as Record<string, unknown>)[key]));
 }
 
 /** Values for UPDATE_STORY. */
-export function updateValues(story: Story, expectedRevision: number): (string | number | null)[] {
+export function updateValues(story: Story, expectedRevision: number): (string | number | Uint8Array | null)[] {
   const values = SCALARS.filter(([, s]) => s.column !== 'id').map(([key, storage]) => toColumn(storage, (story as Record<string, unknown>)[key]));
   return [...values, story.id, expectedRevision];
 }
