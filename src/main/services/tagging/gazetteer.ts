@@ -1,0 +1,207 @@
+/**
+ * Places for datelines and place entities, from two maintained packages rather than a hand list:
+ * countries with their ISO 3166-1 codes and names in English, Hebrew and Arabic from
+ * `i18n-iso-countries`, cities (about 148,000, each with its country code) from
+ * `country-state-city`.
+ *
+ * Cost, measured on our 2-core build machine: nothing at start. The country names load on the
+ * first call (three locale files, a few milliseconds). The city list is an 8 MB JSON file; it is
+ * read and indexed on the first search that needs cities (about 0.3–0.5 s and some 40 MB of
+ * memory, once per process), never at start. We read the package's JSON file ourselves instead of
+ * importing the package's entry point, which would parse that file on import.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import type { GazetteerPlace } from '../../../shared/tagging.ts';
+import { fold } from './text.ts';
+
+const require = createRequire(import.meta.url);
+
+export const GAZETTEER_LANGUAGES = ['en', 'he', 'ar'] as const;
+export type GazetteerLanguage = (typeof GAZETTEER_LANGUAGES)[number];
+
+interface CountryEntry {
+  readonly code: string;
+  /** Every folded name and alias, in every registered language. */
+  readonly names: readonly string[];
+}
+
+/**
+ * The city index, kept in flat arrays (a quarter of a million small objects would cost several
+ * times the memory): `keys[i]` is a folded name, or the folded tail of a name from one of its
+ * later words (so "aviv" finds Tel Aviv), sorted; `city[i]` says which city it belongs to.
+ */
+interface CityIndex {
+  readonly names: readonly string[];
+  readonly countries: readonly string[];
+  readonly keys: readonly string[];
+  readonly city: Int32Array;
+  /** 1 where the key starts at a later word of the name. */
+  readonly fromWord: Uint8Array;
+}
+
+let countryIndex: CountryEntry[] | null = null;
+let cityIndex: CityIndex | null = null;
+
+function loadCountries(): CountryEntry[] {
+  if (countryIndex) return countryIndex;
+  for (const lang of GAZETTEER_LANGUAGES) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+  const names = new Map<string, Set<string>>();
+  for (const lang of GAZETTEER_LANGUAGES) {
+    for (const [code, list] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+      const set = names.get(code) ?? new Set<string>();
+      for (const name of list) set.add(fold(name));
+      names.set(code, set);
+    }
+  }
+  countryIndex = [...names].map(([code, set]) => ({ code, names: [...set] }));
+  return countryIndex;
+}
+
+/**
+ * The city list, read and indexed on first use (see the header for the cost). The file is an
+ * array of `[name, countryCode, stateCode, latitude, longitude]`; only the first two fields are
+ * needed, so they are picked out with one regular expression instead of building 148,000 arrays
+ * of five strings with JSON.parse.
+ */
+function loadCities(): CityIndex {
+  if (cityIndex) return cityIndex;
+  const text = readFileSync(require.resolve('country-state-city/lib/assets/city.json'), 'utf8');
+  const names: string[] = [];
+  const countryCodes: string[] = [];
+  const seen = new Set<string>();
+  for (const match of text.matchAll(/\["((?:[^"\\]|\\.)*)","([A-Z]{2})"/g)) {
+    const name = match[1]!.includes('\\') ? (JSON.parse(`"${match[1]}"`) as string) : match[1]!;
+    // The same town name appears once per province; a dateline needs it once per country.
+    const id = `${name}\u0000${match[2]}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    names.push(name);
+    countryCodes.push(match[2]!);
+  }
+  const keyList: { key: string; city: number; fromWord: number }[] = [];
+  names.forEach((name, city) => {
+    const folded = fold(name);
+    keyList.push({ key: folded, city, fromWord: 0 });
+    for (const m of folded.matchAll(/[\s-]+(?=\p{L})/gu)) keyList.push({ key: folded.slice(m.index + m[0].length), city, fromWord: 1 });
+  });
+  keyList.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.fromWord - b.fromWord));
+  cityIndex = {
+    names,
+    countries: countryCodes,
+    keys: keyList.map((k) => k.key),
+    city: Int32Array.from(keyList, (k) => k.city),
+    fromWord: Uint8Array.from(keyList, (k) => k.fromWord),
+  };
+  return cityIndex;
+}
+
+/** First index whose key is ≥ prefix (the keys are sorted). */
+function lowerBound(keys: readonly string[], prefix: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A country's name in the language asked for, else in English; null for an unknown code. */
+export function countryName(code: string, lang: string = 'en'): string | null {
+  loadCountries();
+  const upper = code.toUpperCase();
+  const base = lang.toLowerCase().split('-')[0]!;
+  return countries.getName(upper, base) ?? countries.getName(upper, 'en') ?? null;
+}
+
+export interface PlaceSearchOptions {
+  /** Language of the names returned (en, he, ar; others fall back to English). */
+  readonly lang?: string;
+  /** Countries whose cities come first among equals (the newsroom's own, the dateline's). */
+  readonly preferCountries?: readonly string[];
+}
+
+/**
+ * Countries first, then cities. Countries: a name equal to the query, then a name beginning with
+ * it. Cities: the whole name equal to the query, then a name beginning with it, then a later word
+ * beginning with it ("aviv" finds Tel Aviv); among equals the preferred countries come first, then
+ * shorter names, then by country name. The data has no population figures, so nothing ranks
+ * Paris, France above Paris, Texas unless France is preferred.
+ */
+export function searchPlaces(query: string, limit = 10, options: PlaceSearchOptions = {}): GazetteerPlace[] {
+  const q = fold(query).replace(/\s+/g, ' ').trim();
+  if (!q || limit <= 0) return [];
+  const lang = options.lang ?? 'en';
+  const prefer = new Set((options.preferCountries ?? []).map((c) => c.toUpperCase()));
+  const out: GazetteerPlace[] = [];
+
+  const countryHits = loadCountries()
+    .map((c) => ({ c, rank: c.names.includes(q) ? 0 : c.names.some((n) => n.startsWith(q)) ? 1 : 2 }))
+    .filter((h) => h.rank < 2)
+    .map((h) => ({ ...h, name: countryName(h.c.code, lang) ?? h.c.code }))
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+  for (const { c, name } of countryHits) out.push({ name, countryCode: c.code, countryName: name, type: 'country' });
+  if (out.length >= limit) return out.slice(0, limit);
+
+  const index = loadCities();
+  const hits: { city: number; rank: number }[] = [];
+  const seen = new Set<number>();
+  // Cap the scan: a one-letter query matches tens of thousands of names.
+  for (let i = lowerBound(index.keys, q); i < index.keys.length && hits.length < 500 && index.keys[i]!.startsWith(q); i++) {
+    const city = index.city[i]!;
+    if (seen.has(city)) continue;
+    seen.add(city);
+    hits.push({ city, rank: index.fromWord[i] ? 2 : index.keys[i] === q ? 0 : 1 });
+  }
+  const names = new Map<string, string>();
+  const nameOf = (code: string) => {
+    let name = names.get(code);
+    if (name === undefined) names.set(code, (name = countryName(code, lang) ?? code));
+    return name;
+  };
+  const cityName = (c: number) => index.names[c]!;
+  const cityCountry = (c: number) => index.countries[c]!;
+  hits.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      Number(prefer.has(cityCountry(b.city))) - Number(prefer.has(cityCountry(a.city))) ||
+      cityName(a.city).length - cityName(b.city).length ||
+      nameOf(cityCountry(a.city)).localeCompare(nameOf(cityCountry(b.city))) ||
+      cityName(a.city).localeCompare(cityName(b.city))
+  );
+  for (const { city } of hits) {
+    if (out.length >= limit) break;
+    out.push({ name: cityName(city), countryCode: cityCountry(city), countryName: nameOf(cityCountry(city)), type: 'city' });
+  }
+  return out;
+}
+
+/**
+ * The places a name refers to exactly: a country by any of its names (in en, he or ar), else the
+ * cities of that name, one per country. Used by entity recognition; loads the city list.
+ */
+export function placesNamed(name: string): GazetteerPlace[] {
+  const q = fold(name).replace(/\s+/g, ' ').trim();
+  if (!q) return [];
+  const country = loadCountries().find((c) => c.names.includes(q));
+  if (country) {
+    const label = countryName(country.code) ?? country.code;
+    return [{ name: label, countryCode: country.code, countryName: label, type: 'country' }];
+  }
+  const index = loadCities();
+  const out: GazetteerPlace[] = [];
+  for (let i = lowerBound(index.keys, q); i < index.keys.length && index.keys[i] === q; i++) {
+    if (index.fromWord[i]) continue;
+    const code = index.countries[index.city[i]!]!;
+    out.push({ name: index.names[index.city[i]!]!, countryCode: code, countryName: countryName(code) ?? code, type: 'city' });
+  }
+  return out;
+}
+
+/** Whether the city list has been loaded in this process (for tests and the cost note). */
+export function citiesLoaded(): boolean {
+  return cityIndex !== null;
+}
