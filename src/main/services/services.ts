@@ -12,6 +12,7 @@ import { backupNow } from './storage/backups.ts';
 import { IdleCheckpoints, openDatabase, type Database } from './storage/database.ts';
 import { createPackageService } from './packages/package-service.ts';
 import { createStoryService } from './story-service.ts';
+import { createTaggingService, type TaggingService } from './tagging/index.ts';
 
 /** What the host (Electron or the browser bridge) provides. */
 export interface Platform {
@@ -36,6 +37,8 @@ export interface ServicesOptions {
   readonly platform: Platform;
   /** Folder holding resources/schemas (the NewsML-G2 XSD). */
   readonly schemasDir: string;
+  /** resources/vocabularies (IPTC Media Topics and Genres); default: beside `schemasDir`. */
+  readonly vocabulariesDir?: string;
   readonly now?: () => Date;
   /** This machine's name, recorded on revisions (default: the host name). */
   readonly device?: string;
@@ -57,6 +60,7 @@ export function createServices(options: ServicesOptions) {
   const checkpoints = new IdleCheckpoints(db);
   const stories = createStoryService({ db, now, device, afterSave: () => checkpoints.touch() });
   stories.purgeExpired(settings.get().trashRetentionDays);
+  let tagging: TaggingService | null = null;
   return {
     dataDir: options.dataDir,
     db,
@@ -69,6 +73,17 @@ export function createServices(options: ServicesOptions) {
     },
     exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
     platform: options.platform,
+    /** Vocabularies, gazetteer and suggestions; built on first use. */
+    get tagging(): TaggingService {
+      return (tagging ??= createTaggingService({
+        vocabulariesDir: options.vocabulariesDir ?? join(options.schemasDir, '..', 'vocabularies'),
+        // Stories carry no subjects or entities yet (the story model is growing them): until then
+        // the library gives no tagged examples or known entities, only its keywords.
+        examples: () => [],
+        knownEntities: () => [],
+        knownKeywords: () => stories.keywords(),
+      }));
+    },
     close(): void {
       checkpoints.stop();
       if (db.isOpen) db.close();

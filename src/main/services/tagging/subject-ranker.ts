@@ -64,21 +64,12 @@ export const RANKER_DEFAULTS = {
 };
 export type RankerSettings = typeof RANKER_DEFAULTS;
 
-/** Labels longer than this many words get no phrase bonus (there are few, and none is common). */
-const MAX_PHRASE = 4;
-
-interface Evidence {
-  score: number;
-  /** Story words that matched, with what each added. */
-  readonly terms: [string, number][];
-}
-
-/** The story words that did most for a topic, best first, each once. */
-function topWords(evidence: Evidence | null): string[] {
-  if (!evidence) return [];
-  const byWord = new Map<string, number>();
-  for (const [word, gain] of evidence.terms) byWord.set(word, (byWord.get(word) ?? 0) + gain);
-  return [...byWord].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([w]) => w);
+/** A story read as a query: stem → weighted count, the story's own spelling, stem positions. */
+interface Query {
+  readonly counts: Map<string, number>;
+  readonly surface: Map<string, string>;
+  readonly sequence: readonly string[];
+  readonly positions: Map<string, number[]>;
 }
 
 interface TopicDoc {
@@ -86,8 +77,8 @@ interface TopicDoc {
   readonly branch: string;
   /** term → BM25F pseudo-frequency (weighted and length-normalised per field). */
   readonly tf: Map<string, number>;
-  /** The label as a phrase of stems (labels of two to MAX_PHRASE words), with its words' IDF. */
-  phrase: { readonly key: string; idf: number } | null;
+  /** The label as a phrase of stems (labels of two words or more), with its words' IDF. */
+  phrase: { readonly terms: readonly string[]; idf: number } | null;
   /** The distinct stems of the label. */
   readonly labelTerms: readonly string[];
 }
@@ -107,20 +98,23 @@ export function createSubjectRanker(topics: MediaTopics, overrides: Partial<Rank
   }
   const idf = new Map<string, number>();
   for (const [term, list] of postings) idf.set(term, Math.log(1 + (docs.length - list.length + 0.5) / (list.length + 0.5)));
-  for (const doc of docs) if (doc.phrase) doc.phrase.idf = doc.phrase.key.split(' ').reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
+  for (const doc of docs) if (doc.phrase) doc.phrase.idf = doc.phrase.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
 
   let library: LibraryIndex | null = null;
   let libraryFrom: readonly TaggedExample[] | null = null;
 
-  /** Vocabulary evidence: topic → score and the story words behind it (word, gain). */
-  function fromVocabulary(input: RankInput): Map<TopicDoc, Evidence> {
-    const surface = new Map<string, string>();
+  function readQuery(input: RankInput): Query {
     const counts = new Map<string, number>();
+    const surface = new Map<string, string>();
     const sequence: string[] = [];
+    const positions = new Map<string, number[]>();
     const add = (text: string, weight: number) => {
       for (const word of words(text)) {
         if (word.length < 2 || isStopWord(word) || /^\d+$/.test(word)) continue;
         const term = stem(word);
+        const at = positions.get(term);
+        if (at) at.push(sequence.length);
+        else positions.set(term, [sequence.length]);
         sequence.push(term);
         if (!surface.has(term)) surface.set(term, word);
         counts.set(term, (counts.get(term) ?? 0) + weight);
@@ -129,41 +123,52 @@ export function createSubjectRanker(topics: MediaTopics, overrides: Partial<Rank
     };
     add(input.headline, settings.headlineWeight);
     add(input.text, 1);
+    return { counts, surface, sequence, positions };
+  }
 
-    const scores = new Map<TopicDoc, Evidence>();
-    for (const [term, count] of counts) {
-      const list = postings.get(term);
-      if (!list) continue;
-      const queryWeight = (1 + Math.log(count)) * idf.get(term)!;
-      const shown = surface.get(term)!;
-      for (const { doc, tf } of list) {
-        const gain = (queryWeight * tf * (settings.k1 + 1)) / (tf + settings.k1);
-        let entry = scores.get(doc);
-        if (!entry) scores.set(doc, (entry = { score: 0, terms: [] }));
-        entry.score += gain;
-        entry.terms.push([shown, gain]);
-      }
+  const gainOf = (query: Query, term: string, tf: number) =>
+    ((1 + Math.log(query.counts.get(term)!)) * idf.get(term)! * tf * (settings.k1 + 1)) / (tf + settings.k1);
+
+  function hasPhrase(query: Query, phrase: readonly string[]): boolean {
+    return (query.positions.get(phrase[0]!) ?? []).some((p) => phrase.every((t, k) => query.sequence[p + k] === t));
+  }
+
+  /** Vocabulary evidence: topic → score. */
+  function fromVocabulary(query: Query): Map<TopicDoc, number> {
+    const scores = new Map<TopicDoc, number>();
+    for (const term of query.counts.keys()) {
+      for (const { doc, tf } of postings.get(term) ?? []) scores.set(doc, (scores.get(doc) ?? 0) + gainOf(query, term, tf));
     }
     // Whole-label phrases; and a topic whose own name is not in the story, only words of its
     // definition, keeps `labelFloor` of its score.
-    const phrases = new Set<string>();
-    for (let i = 0; i < sequence.length; i++) {
-      for (let n = 2; n <= MAX_PHRASE && i + n <= sequence.length; n++) phrases.add(sequence.slice(i, i + n).join(' '));
-    }
-    for (const [doc, entry] of scores) {
-      if (doc.phrase && phrases.has(doc.phrase.key)) entry.score += settings.phraseBonus * doc.phrase.idf;
+    for (const [doc, score] of scores) {
       let covered = 0;
-      for (const t of doc.labelTerms) if (counts.has(t)) covered++;
-      entry.score *= settings.labelFloor + ((1 - settings.labelFloor) * covered) / Math.max(1, doc.labelTerms.length);
+      for (const t of doc.labelTerms) if (query.counts.has(t)) covered++;
+      let adjusted = score;
+      if (doc.phrase && covered === doc.labelTerms.length && hasPhrase(query, doc.phrase.terms)) adjusted += settings.phraseBonus * doc.phrase.idf;
+      adjusted *= settings.labelFloor + ((1 - settings.labelFloor) * covered) / Math.max(1, doc.labelTerms.length);
+      scores.set(doc, adjusted);
     }
     // Branch support.
     const branch = new Map<string, number>();
-    for (const [doc, entry] of scores) branch.set(doc.branch, (branch.get(doc.branch) ?? 0) + entry.score);
-    const strongest = Math.max(0, ...branch.values());
+    for (const [doc, score] of scores) branch.set(doc.branch, (branch.get(doc.branch) ?? 0) + score);
+    let strongest = 0;
+    for (const total of branch.values()) strongest = Math.max(strongest, total);
     if (strongest > 0) {
-      for (const [doc, entry] of scores) entry.score *= 1 + settings.branchShare * (branch.get(doc.branch)! / strongest);
+      for (const [doc, score] of scores) scores.set(doc, score * (1 + settings.branchShare * (branch.get(doc.branch)! / strongest)));
     }
     return scores;
+  }
+
+  /** The story words that did most for a topic, best first. */
+  function topWords(query: Query, doc: TopicDoc | undefined): string[] {
+    if (!doc) return [];
+    return [...query.counts.keys()]
+      .filter((term) => doc.tf.has(term))
+      .map((term) => [query.surface.get(term)!, gainOf(query, term, doc.tf.get(term)!)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([word]) => word);
   }
 
   return {
@@ -172,11 +177,12 @@ export function createSubjectRanker(topics: MediaTopics, overrides: Partial<Rank
      * stories; pass the same array again while the library is unchanged and its index is reused.
      */
     rank(input: RankInput, examples: readonly TaggedExample[] = [], limit = 10): SubjectSuggestion[] {
-      const combined = new Map<string, { score: number; evidence: Evidence | null; like: string[] }>();
-      const vocabulary = fromVocabulary(input);
+      const query = readQuery(input);
+      const combined = new Map<string, { score: number; doc?: TopicDoc; like: string[] }>();
+      const vocabulary = fromVocabulary(query);
       let best = 0;
-      for (const entry of vocabulary.values()) best = Math.max(best, entry.score);
-      if (best > 0) for (const [doc, entry] of vocabulary) combined.set(doc.topic.qcode, { score: entry.score / best, evidence: entry, like: [] });
+      for (const score of vocabulary.values()) best = Math.max(best, score);
+      if (best > 0) for (const [doc, score] of vocabulary) combined.set(doc.topic.qcode, { score: score / best, doc, like: [] });
 
       if (examples.length > 0) {
         if (library === null || libraryFrom !== examples) {
@@ -186,7 +192,7 @@ export function createSubjectRanker(topics: MediaTopics, overrides: Partial<Rank
         for (const [qcode, vote] of library.vote(`${input.headline} ${input.headline} ${input.text}`)) {
           const topic = topics.get(qcode);
           if (!topic || topic.retired) continue;
-          const entry = combined.get(qcode) ?? { score: 0, evidence: null, like: [] };
+          const entry = combined.get(qcode) ?? { score: 0, like: [] };
           entry.score += settings.libraryWeight * vote.score;
           entry.like = vote.like;
           combined.set(qcode, entry);
@@ -196,11 +202,11 @@ export function createSubjectRanker(topics: MediaTopics, overrides: Partial<Rank
       return [...combined]
         .sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]))
         .slice(0, limit)
-        .map(([qcode, { score, evidence, like }]) => ({
+        .map(([qcode, { score, doc, like }]) => ({
           qcode,
           label: topics.get(qcode)!.label,
           score: Math.round(score * 1000) / 1000,
-          why: [...like.map((h) => `like: ${h}`), ...topWords(evidence)].slice(0, 5),
+          why: [...like.map((h) => `like: ${h}`), ...topWords(query, doc)].slice(0, 5),
         }));
     },
   };
@@ -233,7 +239,7 @@ function buildTopicDocs(topics: MediaTopics, settings: RankerSettings): TopicDoc
     });
     const label = fieldTerms[i]![0];
     const ancestors = topics.ancestors(topic.qcode);
-    const phrase = label.length >= 2 && label.length <= MAX_PHRASE ? { key: label.join(' '), idf: 0 } : null;
+    const phrase = label.length >= 2 ? { terms: label, idf: 0 } : null;
     return { topic, branch: (ancestors[0] ?? topic).qcode, tf, phrase, labelTerms: [...new Set(label)] };
   });
 }
