@@ -14,8 +14,7 @@
  *   organisations. A two- or three-word name with no other evidence is taken for a person, with a
  *   lower score; a lone surname joins the full name met earlier.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
 import type { Entity, EntityKind, EntitySuggestion } from '../../../shared/tagging.ts';
 import { placesNamed } from './gazetteer.ts';
 import { countPhrases } from './text.ts';
@@ -59,11 +58,21 @@ const CALENDAR = new Set(
 );
 const SENTENCE_END = new Set(['.', '!', '?', '--', '—', '"', '“', '”', ':', '(', ')']);
 
-type Nlp = ReturnType<typeof winkNLP>;
+const require = createRequire(import.meta.url);
+type WinkNLP = typeof import('wink-nlp').default;
+type Nlp = ReturnType<WinkNLP>;
 let nlp: Nlp | null = null;
-/** The English model, loaded on first use (about 3 MB; some 100–200 ms). */
+/**
+ * The English model, required on first use rather than imported: loading wink-nlp and its model
+ * takes a third of a second, which the app's start should not pay.
+ */
 function english(): Nlp {
-  return (nlp ??= winkNLP(model, ['sbd', 'pos']));
+  if (!nlp) {
+    const winkNLP = require('wink-nlp') as WinkNLP;
+    const model = require('wink-eng-lite-web-model') as Parameters<WinkNLP>[0];
+    nlp = winkNLP(model, ['sbd', 'pos']);
+  }
+  return nlp;
 }
 
 interface Found {

@@ -4,19 +4,29 @@
  * `i18n-iso-countries`, cities (about 148,000, each with its country code) from
  * `country-state-city`.
  *
- * Cost, measured on our 2-core build machine: nothing at start. The country names load on the
- * first call (three locale files, a few milliseconds). The city list is an 8 MB JSON file; it is
- * read and indexed on the first search that needs cities (about 0.3–0.5 s and some 40 MB of
- * memory, once per process), never at start. We read the package's JSON file ourselves instead of
- * importing the package's entry point, which would parse that file on import.
+ * Cost: nothing at start (neither package is even loaded). The country names load on the first
+ * call that needs them (the package and three locale files: 5–10 ms at a load average of 8 on
+ * our shared 2-core build machine, up to 100 ms at 20). The city list is an 8 MB JSON file; it
+ * is read and indexed on the first search or entity lookup that needs cities, once per process:
+ * 1.5–2.2 s at load average 8, about 4 s at 20 (not measured on an idle machine); it keeps
+ * about 34 MB of heap afterwards, and the
+ * process's resident memory grows by some 130 MB while the file is parsed. We pick the two
+ * fields we need out of the file ourselves instead of importing the package's entry point,
+ * which would parse all of it (with coordinates) the moment it is imported. A search after that
+ * takes about 3 ms.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
 import type { GazetteerPlace } from '../../../shared/tagging.ts';
 import { fold } from './text.ts';
 
 const require = createRequire(import.meta.url);
+// Required on first use, not imported: the package takes a tenth of a second to load.
+type Countries = typeof import('i18n-iso-countries');
+let countriesModule: Countries | null = null;
+function countries(): Countries {
+  return (countriesModule ??= require('i18n-iso-countries') as Countries);
+}
 
 export const GAZETTEER_LANGUAGES = ['en', 'he', 'ar'] as const;
 export type GazetteerLanguage = (typeof GAZETTEER_LANGUAGES)[number];
@@ -46,10 +56,10 @@ let cityIndex: CityIndex | null = null;
 
 function loadCountries(): CountryEntry[] {
   if (countryIndex) return countryIndex;
-  for (const lang of GAZETTEER_LANGUAGES) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+  for (const lang of GAZETTEER_LANGUAGES) countries().registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
   const names = new Map<string, Set<string>>();
   for (const lang of GAZETTEER_LANGUAGES) {
-    for (const [code, list] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+    for (const [code, list] of Object.entries(countries().getNames(lang, { select: 'all' }))) {
       const set = names.get(code) ?? new Set<string>();
       for (const name of list) set.add(fold(name));
       names.set(code, set);
@@ -114,7 +124,7 @@ export function countryName(code: string, lang: string = 'en'): string | null {
   loadCountries();
   const upper = code.toUpperCase();
   const base = lang.toLowerCase().split('-')[0]!;
-  return countries.getName(upper, base) ?? countries.getName(upper, 'en') ?? null;
+  return countries().getName(upper, base) ?? countries().getName(upper, 'en') ?? null;
 }
 
 export interface PlaceSearchOptions {

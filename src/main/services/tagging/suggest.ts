@@ -44,7 +44,7 @@ export function createSuggester(options: SuggesterOptions) {
       ranker ??= createSubjectRanker(options.topics());
       const language = input.language?.toLowerCase() ?? null;
       const isEnglish = language === null || language.startsWith('en');
-      const fullText = `${input.headline}\n\n${input.text}`;
+      const fullText = `${input.headline}\n${input.text}`;
       const tokens = isEnglish ? englishTokens(fullText) : undefined;
 
       const hasSubject = new Set(input.existing?.subjects ?? []);

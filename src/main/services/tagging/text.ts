@@ -28,13 +28,22 @@ export function fold(text: string): string {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** The words of a text, folded, in order (possessive 's dropped). */
-export function words(text: string): string[] {
+export function words(text: string): readonly string[] {
+  // One suggestion reads the same story several times (subjects, entities, keywords): keep the last few.
+  const cached = recentWords.find((entry) => entry.text === text);
+  if (cached) return cached.words;
   const out: string[] = [];
   for (const match of fold(text).matchAll(WORD)) {
-    out.push(match[0].replace(/['’]s$/, '').replace(/['’]/g, ''));
+    const word = match[0];
+    out.push(word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '').replace(/['’]/g, '') : word);
+  }
+  if (text.length >= 200) {
+    recentWords.unshift({ text, words: out });
+    if (recentWords.length > 4) recentWords.pop();
   }
   return out;
 }
+const recentWords: { text: string; words: readonly string[] }[] = [];
 
 // A common English stop list, plus the reporting verbs and calendar words every wire story has.
 const STOP_WORDS = new Set(
