@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findEntities } from '../../src/main/services/tagging/entities.ts';
 
 // Written for this test in the style of the TPS wire copy the app imports.
@@ -10,7 +10,11 @@ const WIRE =
 const byName = (list: ReturnType<typeof findEntities>, name: string) => list.find((e) => e.name === name);
 
 describe('entity suggestions', () => {
-  const found = findEntities({ text: WIRE, language: 'en' });
+  let found: ReturnType<typeof findEntities> = [];
+  // The first call loads the English model and the gazetteer's cities: seconds on a busy machine.
+  beforeAll(() => {
+    found = findEntities({ text: WIRE, language: 'en' });
+  }, 120_000);
 
   it('finds people by a title before the name or a reporting verb after it, and joins a lone surname to the full name', () => {
     expect(byName(found, 'Benjamin Netanyahu')).toMatchObject({ kind: 'person', why: ['title: Prime Minister', 'mentioned 2 times'] });

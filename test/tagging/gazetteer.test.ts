@@ -17,7 +17,8 @@ describe('gazetteer', () => {
     expect(citiesLoaded()).toBe(false);
   });
 
-  it('finds countries first (any of their names, in three languages), then cities', () => {
+  // The first city search reads the city list: seconds on a busy machine.
+  it('finds countries first (any of their names, in three languages), then cities', { timeout: 120_000 }, () => {
     const places = searchPlaces('isr', 5);
     expect(places[0]).toEqual({ name: 'Israel', countryCode: 'IL', countryName: 'Israel', type: 'country' });
     expect(places.slice(1).every((p) => p.type === 'city')).toBe(true);
@@ -48,6 +49,8 @@ describe('gazetteer', () => {
     expect(searchPlaces('   ', 5)).toEqual([]);
     expect(searchPlaces('a', 0)).toEqual([]);
     expect(searchPlaces('a', 4)).toHaveLength(4);
+    // One letter: countries only.
+    expect(searchPlaces('z', 50).map((p) => p.type)).toEqual(['country', 'country']);
   });
 
   it('resolves exact names for entity recognition', () => {

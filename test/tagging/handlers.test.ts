@@ -1,5 +1,6 @@
 /** The tagging channels end to end through `dispatch`, on the real services, as the app calls them. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findEntities } from '../../src/main/services/tagging/entities.ts';
 import { bodyFromParagraphs } from '../../src/shared/body.ts';
 import { suggestionsSchema } from '../../src/shared/tagging.ts';
 import { dispatch } from '../../src/main/services/handlers.ts';
@@ -15,6 +16,11 @@ async function call(handlers: ReturnType<typeof makeServices>['handlers'], chann
 }
 
 describe('tagging channels', () => {
+  // Load the English model and the gazetteer's cities once, outside the tests' own time.
+  beforeAll(() => {
+    findEntities({ text: 'Officials met in London.', language: 'en' });
+  }, 120_000);
+
   it('tagging.topics: type-ahead with breadcrumbs, limited; an empty query gives the 17 top-level topics', async () => {
     const { handlers, services } = makeServices(tempDir());
     const soccer = (await call(handlers, 'tagging.topics', { query: 'soccer', limit: 3 })) as { qcode: string; path: string[] }[];

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findEntities } from '../../src/main/services/tagging/entities.ts';
 import { suggestionsSchema } from '../../src/shared/tagging.ts';
 import { createSuggester } from '../../src/main/services/tagging/suggest.ts';
 import type { TaggedExample } from '../../src/main/services/tagging/subject-ranker.ts';
@@ -10,6 +11,11 @@ const STORY = {
 };
 
 describe('suggester', () => {
+  // Load the English model and the gazetteer's cities once, outside the tests' own time.
+  beforeAll(() => {
+    findEntities({ text: 'Officials met in London.', language: 'en' });
+  }, 120_000);
+
   it('returns subjects, entities and keywords in the shared shape, best first', () => {
     const suggester = createSuggester({ topics: mediaTopics });
     const result = suggester.suggest({ ...STORY, language: 'en' });
