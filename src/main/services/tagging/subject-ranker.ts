@@ -7,7 +7,8 @@
  *    (Robertson & Zaragoza): per-field length normalisation, field weights, one saturation, and
  *    the inverse document frequency of each term across topics, so words every definition uses
  *    count for little. A label found as a whole phrase in the story ("interest rate") adds its
- *    weight again. Then the evidence of a whole branch is shared: a topic whose top-level branch
+ *    weight again; a topic matched only through its definition, none of its label's words in
+ *    the story, keeps half its score. Then the evidence of a whole branch is shared: a topic whose top-level branch
  *    collects most of the story's matches gains up to half again, so a stray match in an
  *    unrelated branch falls behind.
  * 2. **The library's own tagged stories (any language).** The story is compared with every
