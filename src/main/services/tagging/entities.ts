@@ -58,7 +58,7 @@ const CALENDAR = new Set(
 );
 const SENTENCE_END = new Set(['.', '!', '?', '--', '—', '"', '“', '”', ':', '(', ')']);
 
-const require = createRequire(import.meta.url);
+const requireWink = createRequire(import.meta.url);
 type WinkNLP = typeof import('wink-nlp').default;
 type Nlp = ReturnType<WinkNLP>;
 let nlp: Nlp | null = null;
@@ -68,8 +68,8 @@ let nlp: Nlp | null = null;
  */
 function english(): Nlp {
   if (!nlp) {
-    const winkNLP = require('wink-nlp') as WinkNLP;
-    const model = require('wink-eng-lite-web-model') as Parameters<WinkNLP>[0];
+    const winkNLP = requireWink('wink-nlp') as WinkNLP;
+    const model = requireWink('wink-eng-lite-web-model') as Parameters<WinkNLP>[0];
     nlp = winkNLP(model, ['sbd', 'pos']);
   }
   return nlp;

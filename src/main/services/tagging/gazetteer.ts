@@ -20,12 +20,12 @@ import { createRequire } from 'node:module';
 import type { GazetteerPlace } from '../../../shared/tagging.ts';
 import { fold } from './text.ts';
 
-const require = createRequire(import.meta.url);
+const requireData = createRequire(import.meta.url);
 // Required on first use, not imported: the package takes a tenth of a second to load.
 type Countries = typeof import('i18n-iso-countries');
 let countriesModule: Countries | null = null;
 function countries(): Countries {
-  return (countriesModule ??= require('i18n-iso-countries') as Countries);
+  return (countriesModule ??= requireData('i18n-iso-countries') as Countries);
 }
 
 export const GAZETTEER_LANGUAGES = ['en', 'he', 'ar'] as const;
@@ -59,7 +59,7 @@ let cityIndex: CityIndex | null = null;
 
 function loadCountries(): CountryEntry[] {
   if (countryIndex) return countryIndex;
-  for (const lang of GAZETTEER_LANGUAGES) countries().registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+  for (const lang of GAZETTEER_LANGUAGES) countries().registerLocale(requireData(`i18n-iso-countries/langs/${lang}.json`));
   const names = new Map<string, Set<string>>();
   for (const lang of GAZETTEER_LANGUAGES) {
     for (const [code, list] of Object.entries(countries().getNames(lang, { select: 'all' }))) {
@@ -80,7 +80,7 @@ function loadCountries(): CountryEntry[] {
  */
 function loadCities(): CityIndex {
   if (cityIndex) return cityIndex;
-  const text = readFileSync(require.resolve('country-state-city/lib/assets/city.json'), 'utf8');
+  const text = readFileSync(requireData.resolve('country-state-city/lib/assets/city.json'), 'utf8');
   const names: string[] = [];
   const countryCodes: string[] = [];
   const seen = new Set<string>();

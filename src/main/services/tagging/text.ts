@@ -8,8 +8,8 @@
  */
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const porterStem = require('wink-eng-lite-web-model/dist/porter-stemmer.js') as (word: string) => string;
+const requirePackage = createRequire(import.meta.url);
+const porterStem = requirePackage('wink-eng-lite-web-model/dist/porter-stemmer.js') as (word: string) => string;
 
 /** Lower case, no accents or vowel points, Arabic letter variants unified, one space between words. */
 export function fold(text: string): string {
