@@ -52,9 +52,13 @@ interface CityIndex {
   /** 1 where the key starts at a later word of the name. */
   readonly fromWord: readonly number[];
   readonly buckets: Map<string, number[]>;
+  /** Whole folded name → the cities of that name (one per country), for exact lookups. */
+  readonly byName: Map<string, number[]>;
 }
 
 let countryIndex: CountryEntry[] | null = null;
+/** Every folded country name or alias → its code. */
+let countryByName: Map<string, string> | null = null;
 let cityIndex: CityIndex | null = null;
 
 function loadCountries(): CountryEntry[] {
@@ -69,6 +73,9 @@ function loadCountries(): CountryEntry[] {
     }
   }
   countryIndex = [...names].map(([code, set]) => ({ code, names: [...set] }));
+  countryByName = new Map();
+  // A name two countries share ("Congo") goes to the first, as ISO lists them.
+  for (const c of countryIndex) for (const n of c.names) if (!countryByName.has(n)) countryByName.set(n, c.code);
   return countryIndex;
 }
 
@@ -113,12 +120,16 @@ function loadCities(): CityIndex {
     if (bucket) bucket.push(k);
     else buckets.set(key.slice(0, 2), [k]);
   };
+  const byName = new Map<string, number[]>();
   names.forEach((name, city) => {
     const folded = fold(name);
     addKey(folded, city, 0);
+    const same = byName.get(folded);
+    if (same) same.push(city);
+    else byName.set(folded, [city]);
     for (const m of folded.matchAll(/[\s-]+(?=\p{L})/gu)) addKey(folded.slice(m.index + m[0].length), city, 1);
   });
-  cityIndex = { names, countries: countryCodes, keys, keyCity, fromWord, buckets };
+  cityIndex = { names, countries: countryCodes, keys, keyCity, fromWord, buckets, byName };
   return cityIndex;
 }
 
@@ -207,17 +218,17 @@ export function searchPlaces(query: string, limit = 10, options: PlaceSearchOpti
 export function placesNamed(name: string): GazetteerPlace[] {
   const q = fold(name).replace(/\s+/g, ' ').trim();
   if (!q) return [];
-  const country = loadCountries().find((c) => c.names.includes(q));
-  if (country) {
-    const label = countryName(country.code) ?? country.code;
-    return [{ name: label, countryCode: country.code, countryName: label, type: 'country' }];
+  loadCountries();
+  const code = countryByName!.get(q);
+  if (code) {
+    const label = countryName(code) ?? code;
+    return [{ name: label, countryCode: code, countryName: label, type: 'country' }];
   }
   const index = loadCities();
   const out: GazetteerPlace[] = [];
-  for (const k of keysStartingWith(index, q)) {
-    if (index.fromWord[k] || index.keys[k] !== q) continue;
-    const code = index.countries[index.keyCity[k]!]!;
-    out.push({ name: index.names[index.keyCity[k]!]!, countryCode: code, countryName: countryName(code) ?? code, type: 'city' });
+  for (const city of index.byName.get(q) ?? []) {
+    const code = index.countries[city]!;
+    out.push({ name: index.names[city]!, countryCode: code, countryName: countryName(code) ?? code, type: 'city' });
   }
   return out;
 }
