@@ -5,9 +5,10 @@
  * person accepts each suggestion with one click.
  *
  * Cost: the vocabulary index, the English tagger and the gazetteer's city list are built on the
- * first call (two to six seconds on our busy 2-core build machine); after that a 1,000-word
- * story takes about 12 ms of CPU (p95 21 ms), most of it wink-nlp's tagging and the BM25F
- * scoring (bench/suggestions.ts measures the wall-clock time).
+ * first call (about a second of CPU; two to six seconds on our busy 2-core build machine); after
+ * that a 1,000-word story takes about 10 ms of CPU at the median: the library comparison and
+ * BM25F scoring, wink-nlp's tagging, names and keywords, a few milliseconds each
+ * (bench/suggestions.ts measures it).
  */
 import type { Suggestions } from '../../../shared/tagging.ts';
 import { englishTokens, findEntities, type KnownEntity } from './entities.ts';
