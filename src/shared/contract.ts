@@ -18,6 +18,7 @@ import {
   storySchema,
 } from './story.ts';
 import { settingsPatchSchema, settingsSchema } from './settings.ts';
+import { gazetteerPlaceSchema, suggestionsSchema, topicChoiceSchema } from './tagging.ts';
 import { workflowActionSchema } from './workflow.ts';
 import { pictureSchema } from './news-item.ts';
 
@@ -42,6 +43,12 @@ export const LIST_PAGE_SIZE = 100;
 /** Search results come in smaller pages: each row carries a snippet made for it. */
 export const SEARCH_PAGE_SIZE = 50;
 const byId = z.object({ id: storyIdSchema }).strict();
+const typeAheadSchema = z
+  .object({
+    query: z.string().max(200, 'A search is at most 200 characters.'),
+    limit: z.number().int().min(1).max(50, 'At most 50 results.').optional(),
+  })
+  .strict();
 
 export const contract = {
   'app.info': {
@@ -188,6 +195,14 @@ export const contract = {
     input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Not a picture id.') }).strict(),
     output: z.object({ url: z.string() }),
   },
+  /** Media Topics type-ahead over labels and definitions (retired topics never listed); empty query: the 17 top-level topics. */
+  'tagging.topics': { input: typeAheadSchema, output: z.array(topicChoiceSchema) },
+  /** The current IPTC Genre NewsCodes, by label. */
+  'tagging.genres': { input: none, output: z.array(z.object({ qcode: z.string(), label: z.string(), definition: z.string() })) },
+  /** Countries, then cities, from the gazetteer (ISO 3166-1 codes). */
+  'tagging.places': { input: typeAheadSchema, output: z.array(gazetteerPlaceSchema) },
+  /** Subjects, entities and keywords suggested for a story, offline, best first; nothing is applied. */
+  'tagging.suggest': { input: byId, output: suggestionsSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -164,6 +164,8 @@ describe('the built main bundle, run against a fake Electron', () => {
     expect(list.ok).toBe(true);
     expect(list.value.rows.map((story) => story.id)).toEqual([created.value.id]);
     expect(list.value.total).toBe(1);
+    // The vocabularies are found beside the schemas (resources/vocabularies).
+    expect(ipc.topics).toMatchObject({ ok: true, value: [{ qcode: 'medtop:20001065', label: 'soccer' }] });
     expect(existsSync(join(home, 'userData', 'copydesk.db'))).toBe(true);
     expect(existsSync(join(home, 'userData', 'settings.json'))).toBe(true);
   });

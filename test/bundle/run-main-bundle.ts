@@ -128,6 +128,7 @@ async function exercise(): Promise<void> {
   ipc.info = await call(ours, 'app.info', {});
   ipc.created = await call(ours, 'stories.create', { headline: 'Council approves the harbour budget' });
   ipc.list = await call(ours, 'stories.list', {});
+  ipc.topics = await call(ours, 'tagging.topics', { query: 'soccer', limit: 1 });
   ipc.chooseFolder = await call(ours, 'export.chooseFolder', {});
   ipc.settingsAfterChoose = await call(ours, 'settings.get', {});
   ipc.openDialogs = calls.openDialogs;

@@ -101,6 +101,10 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
       stories().recordExport(story, profile().name, `${format}: ${result.path}`);
       return result;
     },
+    'tagging.topics': ({ query, limit }) => services().tagging.searchTopics(query, limit),
+    'tagging.genres': () => services().tagging.listGenres(),
+    'tagging.places': ({ query, limit }) => services().tagging.searchPlaces(query, limit),
+    'tagging.suggest': ({ id }) => services().tagging.suggestForStory(stories().get(id)),
   };
 }
 

@@ -15,6 +15,8 @@ import { createStoryService } from './story-service.ts';
 import { createChangeFeed } from './change-feed.ts';
 import { detectLanguage } from './language.ts';
 import { createPictureStore } from './pictures.ts';
+import { createTaggingService, type TaggingService } from './tagging/index.ts';
+import { createLibraryEvidence } from './tagging/library-evidence.ts';
 
 /** What the host (Electron or the browser bridge) provides. */
 export interface Platform {
@@ -39,6 +41,8 @@ export interface ServicesOptions {
   readonly platform: Platform;
   /** Folder holding resources/schemas (the NewsML-G2 XSD). */
   readonly schemasDir: string;
+  /** resources/vocabularies (IPTC Media Topics and Genres); default: beside `schemasDir`. */
+  readonly vocabulariesDir?: string;
   readonly now?: () => Date;
   /** This machine's name, recorded on revisions (default: the host name). */
   readonly device?: string;
@@ -67,7 +71,11 @@ export function createServices(options: ServicesOptions) {
   const device = options.device ?? hostname();
   const checkpoints = new IdleCheckpoints(db);
   const pictures = createPictureStore(options.dataDir);
-  const changes = createChangeFeed(db, (ids) => options.onLibraryChanged?.(ids));
+  const library = createLibraryEvidence(db);
+  const changes = createChangeFeed(db, (ids) => {
+    library.invalidate();
+    options.onLibraryChanged?.(ids);
+  });
   const stories = createStoryService({
     db,
     now,
@@ -77,6 +85,7 @@ export function createServices(options: ServicesOptions) {
     detectLanguage,
   });
   if (!options.shortRun) stories.purgeExpired(settings.get().trashRetentionDays);
+  let tagging: TaggingService | null = null;
   return {
     dataDir: options.dataDir,
     db,
@@ -91,6 +100,15 @@ export function createServices(options: ServicesOptions) {
     exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
     platform: options.platform,
     changes,
+    /** Vocabularies, gazetteer and suggestions; built on first use. */
+    get tagging(): TaggingService {
+      return (tagging ??= createTaggingService({
+        vocabulariesDir: options.vocabulariesDir ?? join(options.schemasDir, '..', 'vocabularies'),
+        examples: () => library.examples(),
+        knownEntities: () => library.entities(),
+        knownKeywords: () => stories.keywords(),
+      }));
+    },
     close(): void {
       changes.stop();
       checkpoints.stop();
