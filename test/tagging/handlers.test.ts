@@ -137,3 +137,22 @@ describe('suggestions learn from the library', () => {
     services.close();
   });
 });
+
+describe('filtering by subject', () => {
+  it('“sport” finds a story tagged “soccer” through the vocabulary’s narrower topics', async () => {
+    const { makeServices } = await import('../services.ts');
+    const { dispatch } = await import('../../src/main/services/handlers.ts');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { services, handlers } = makeServices(mkdtempSync(join(tmpdir(), 'copydesk-subject-')));
+    const s = services.stories.create('Reporter', 'Derby ends in a draw');
+    services.stories.save({ id: s.id, baseRevision: 1, subjects: [{ qcode: 'medtop:20001065', label: 'soccer', vocabularyVersion: '2023-03-31' }] }, 'Reporter');
+    services.stories.create('Reporter', 'Budget passes');
+    const sport = await dispatch(handlers, 'stories.list', { subject: 'medtop:15000000' });
+    expect(sport.ok && (sport.value as { rows: { id: string }[]; total: number })).toMatchObject({ total: 1, rows: [{ id: s.id }] });
+    const politics = await dispatch(handlers, 'stories.list', { subject: 'medtop:11000000' });
+    expect(politics.ok && (politics.value as { total: number }).total).toBe(0);
+    services.close();
+  });
+});

@@ -76,6 +76,14 @@ export function createServices(options: ServicesOptions) {
     library.invalidate();
     options.onLibraryChanged?.(ids);
   });
+  let tagging: TaggingService | null = null;
+  const taggingService = (): TaggingService =>
+    (tagging ??= createTaggingService({
+      vocabulariesDir: options.vocabulariesDir ?? join(options.schemasDir, '..', 'vocabularies'),
+      examples: () => library.examples(),
+      knownEntities: () => library.entities(),
+      knownKeywords: () => stories.keywords(),
+    }));
   const stories = createStoryService({
     db,
     now,
@@ -83,9 +91,10 @@ export function createServices(options: ServicesOptions) {
     afterSave: () => checkpoints.touch(),
     afterChange: () => changes.check(),
     detectLanguage,
+    // Filtering by "sport" finds "soccer": a topic and every narrower one.
+    narrowerTopics: (qcode) => [qcode, ...taggingService().topics().narrowerClosure(qcode)],
   });
   if (!options.shortRun) stories.purgeExpired(settings.get().trashRetentionDays);
-  let tagging: TaggingService | null = null;
   return {
     dataDir: options.dataDir,
     db,
@@ -102,12 +111,7 @@ export function createServices(options: ServicesOptions) {
     changes,
     /** Vocabularies, gazetteer and suggestions; built on first use. */
     get tagging(): TaggingService {
-      return (tagging ??= createTaggingService({
-        vocabulariesDir: options.vocabulariesDir ?? join(options.schemasDir, '..', 'vocabularies'),
-        examples: () => library.examples(),
-        knownEntities: () => library.entities(),
-        knownKeywords: () => stories.keywords(),
-      }));
+      return taggingService();
     },
     close(): void {
       changes.stop();
