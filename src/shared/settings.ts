@@ -31,8 +31,8 @@ export const houseSchema = z.object({
   /** The agency named in datelines ("TPS" in "JERUSALEM, April 18, 2023 (TPS) --") when a story names none. */
   datelineAgency: z.string().trim().max(60, 'An agency name is at most 60 characters.'),
   /**
-   * Digits in Arabic datelines: `arab` (Arabic-Indic, ١٨, what Intl gives for `ar` and what the
-   * Levant and Gulf press print) or `latn` (18, as in the Maghreb).
+   * Digits in Arabic datelines: `latn` (18: what Intl gives for `ar` since CLDR 42, and what most
+   * Arabic wire copy prints) or `arab` (Arabic-Indic ١٨, as much of the Gulf and Levant press).
    */
   arabicDigits: z.enum(['arab', 'latn']),
 });
@@ -47,7 +47,7 @@ export const DEFAULT_HOUSE: HouseSettings = {
   headlineMaxLength: 100,
   desks: ['Home', 'Foreign', 'Business', 'Sport', 'Culture'],
   datelineAgency: '',
-  arabicDigits: 'arab',
+  arabicDigits: 'latn',
 };
 
 export const settingsSchema = z.object({
