@@ -79,7 +79,7 @@ export function createServices(options: ServicesOptions) {
     librarySize(): number {
       return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups');
     },
-    exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
+    exporter: createExporter({ schemasDir: options.schemasDir, house: () => settings.get().house, now }),
     platform: options.platform,
     changes,
     close(): void {
