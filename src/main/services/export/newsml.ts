@@ -79,11 +79,16 @@ export interface NewsMLOptions {
   readonly approvalValid: boolean;
 }
 
+/** Collapsed to one line: what the standard types as a normalized string (provider, derived lines). */
 const clean = (text: string): string => oneLine(xmlChars(text));
+/** One line of element text exactly as typed (the field schemas already keep it on one line). */
+const line = (text: string): string => xmlChars(text).replace(/[\r\n]+/g, ' ');
+/** An attribute value: XML turns tabs and line breaks in attributes into spaces anyway. */
+const attribute = (text: string): string => xmlChars(text).replace(/[\t\r\n]/g, ' ');
 
 export function storyToNewsML(story: Story, options: NewsMLOptions): string {
   const provider = clean(options.provider);
-  const headline = clean(story.headline);
+  const headline = line(story.headline);
   const language = story.language;
   const rtl = isRightToLeft(language);
 
@@ -127,7 +132,7 @@ function appendCopydeskSchemes(item: XMLBuilder, story: Story): void {
 }
 
 function appendRights(rights: XMLBuilder, story: Story, options: NewsMLOptions, provider: string): void {
-  const holder = clean(story.copyrightHolder) || clean(options.copyrightHolder ?? '') || provider;
+  const holder = line(story.copyrightHolder) || clean(options.copyrightHolder ?? '') || provider;
   rights.ele('copyrightHolder').ele('name').txt(holder);
   const notice = xmlChars(story.copyrightNotice || options.copyrightNotice || '');
   if (notice) rights.ele('copyrightNotice').txt(notice);
@@ -153,7 +158,7 @@ function appendItemMeta(meta: XMLBuilder, story: Story, options: NewsMLOptions, 
     // Link1Type has no width or height: they go with the other picture details.
     const details = link.ele(COPYDESK_NS, 'cd:picture', {
       role: picture.role,
-      fileName: xmlChars(picture.fileName),
+      fileName: attribute(picture.fileName),
       width: String(picture.width),
       height: String(picture.height),
     });
@@ -173,8 +178,8 @@ function appendContentMeta(content: XMLBuilder, story: Story, options: NewsMLOpt
   appendParties(content, story);
   if (story.language) content.ele('language', { tag: story.language });
   if (story.genre) content.ele('genre', { qcode: story.genre });
-  for (const keyword of story.keywords) content.ele('keyword').txt(clean(keyword));
-  for (const subject of story.subjects) content.ele('subject', { type: 'cpnat:abstract', qcode: subject.qcode }).ele('name').txt(clean(subject.label));
+  for (const keyword of story.keywords) content.ele('keyword').txt(line(keyword));
+  for (const subject of story.subjects) content.ele('subject', { type: 'cpnat:abstract', qcode: subject.qcode }).ele('name').txt(line(subject.label));
   if (story.located) appendPlace(content.ele('subject', { type: 'cpnat:geoArea', id: EVENT_LOCATION_ID }), story.located);
   for (const entity of story.entities) appendEntity(content, entity);
   if (story.slugline) content.ele('slugline').txt(story.slugline);
@@ -185,14 +190,14 @@ function appendContentMeta(content: XMLBuilder, story: Story, options: NewsMLOpt
   }
   const by = clean(formatByline(story.byline, story.language));
   if (by) content.ele('by').txt(by);
-  if (story.creditLine) content.ele('creditline').txt(clean(story.creditLine));
+  if (story.creditLine) content.ele('creditline').txt(line(story.creditLine));
   if (story.summary) content.ele('description', { role: 'drol:summary' }).txt(xmlChars(story.summary));
   const extension = (rel: string, value: string) => content.ele('contentMetaExtProperty', { rel, value });
-  if (story.dateline?.agency) extension('cdprop:datelineAgency', clean(story.dateline.agency));
+  if (story.dateline?.agency) extension('cdprop:datelineAgency', attribute(story.dateline.agency));
   for (const subject of story.subjects) {
     content.ele('contentMetaExtProperty', { rel: 'cdprop:vocabularyVersion', qcode: subject.qcode, value: subject.vocabularyVersion });
   }
-  if (story.desk) extension('cdprop:desk', clean(story.desk));
+  if (story.desk) extension('cdprop:desk', attribute(story.desk));
   if (story.targetWords !== null) extension('cdprop:targetWords', String(story.targetWords));
 }
 
@@ -207,21 +212,21 @@ function appendParties(content: XMLBuilder, story: Story): void {
 
 function appendParty(content: XMLBuilder, person: Contributor): void {
   const party = content.ele(CREATOR_ROLES.has(person.role) ? 'creator' : 'contributor', { role: roleQcode(person.role) });
-  party.ele('name').txt(clean(person.name));
+  party.ele('name').txt(line(person.name));
   if (person.affiliation) {
-    party.ele('personDetails').ele('affiliation', { type: 'cpnat:organisation' }).ele('name').txt(clean(person.affiliation));
+    party.ele('personDetails').ele('affiliation', { type: 'cpnat:organisation' }).ele('name').txt(line(person.affiliation));
   }
 }
 
 function appendPlace(el: XMLBuilder, place: Place): void {
-  el.ele('name').txt(clean(place.name));
+  el.ele('name').txt(line(place.name));
   if (place.countryCode) el.ele('broader', { type: 'cptype:country', qcode: `iso3166-1a2:${place.countryCode}` });
 }
 
 function appendEntity(content: XMLBuilder, entity: Entity): void {
   const attributes: Record<string, string> = { type: ENTITY_TYPES[entity.kind] };
-  if (entity.id) attributes[/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(entity.id) ? 'uri' : 'literal'] = clean(entity.id);
-  content.ele('subject', attributes).ele('name').txt(clean(entity.name));
+  if (entity.id) attributes[/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(entity.id) ? 'uri' : 'literal'] = attribute(entity.id);
+  content.ele('subject', attributes).ele('name').txt(line(entity.name));
 }
 
 /** Stable across exports and revisions of the same story; `version` tells revisions apart. */
