@@ -105,7 +105,7 @@ export function tpsStory(overrides: Partial<Story> = {}): Story {
       p(t('Professor Eyal Zisser of '), link('https://www.tau.ac.il/', t('Tel Aviv University')), t(' told the '), t('Tazpit Press Service', ITALIC), t(' that Israeli-Azerbaijani relations focus mostly on security cooperation and Iran.')),
       quote(t('“Azerbaijan is a Shi’ite Muslim country, but it’s secular. That’s why they don’t like Iran.”')),
       heading('h2', t('Security ties')),
-      bullets(item(t('Security'), t(' cooperation', BOLD)), item(t('Energy'))),
+      bullets(item(t('Security '), t('cooperation', BOLD)), item(t('Energy'))),
     ]),
     keywords: ['Azerbaijan', 'Israel', 'Iran'],
     slugline: 'AZERBAIJAN-ISRAEL',
