@@ -113,6 +113,16 @@ describe('storyToNewsML', () => {
     expect(parseXml(xml).one('pubStatus').getAttribute('qcode')).toBe(expected);
   });
 
+  it('keeps text that looks like an XML entity as typed', () => {
+    const story = makeStory({ headline: 'Write &amp; not &', keywords: ['&lt;tag&gt;'], body: bodyJson([p(t('Tom &amp; Jerry &quot;&apos;'), link('https://a.example/?q=&amp;', t('x')))]) });
+    const doc = parseXml(storyToNewsML(story, options({ provider: 'A &amp; B' })));
+    expect(doc.one('headline').textContent).toBe('Write &amp; not &');
+    expect(doc.one('keyword').textContent).toBe('&lt;tag&gt;');
+    expect(doc.one('p', XHTML_NS).textContent).toBe('Tom &amp; Jerry &quot;&apos;x');
+    expect(doc.one('a', XHTML_NS).getAttribute('href')).toBe('https://a.example/?q=&amp;');
+    expect(doc.one('provider').getAttribute('literal')).toBe('A &amp; B');
+  });
+
   it('drops characters XML cannot carry and stays valid', async () => {
     const story = makeStory({
       headline: 'Bell\u0007 and\u0000 null',
