@@ -7,6 +7,7 @@ import { validateNewsML } from '../../src/main/services/export/validate.ts';
 import { AppError } from '../../src/shared/errors.ts';
 import { DEFAULT_HOUSE, type HouseSettings } from '../../src/shared/settings.ts';
 import { useTempDir } from '../helpers.ts';
+import { makeServices } from '../services.ts';
 import { SCHEMAS_DIR, STORY_ID, approvedStory, makeStory } from './stories.ts';
 import { parseXml } from './xml.ts';
 
@@ -64,6 +65,22 @@ describe('exporter.exportStory', () => {
     house = { ...house, providerName: 'TPS Wire' };
     const second = parseXml(readFileSync((await withHouse.exportStory(approvedStory(), 'newsml-g2', tempDir(), true)).path, 'utf8'));
     expect(second.one('provider').getAttribute('literal')).toBe('TPS Wire');
+  });
+
+  it('in the app, takes the house settings the newsroom saved', async () => {
+    const dir = tempDir();
+    const { services, library } = makeServices(dir);
+    try {
+      services.settings.update({ house: { providerName: 'Tazpit Press Service', copyrightNotice: '© TPS' } });
+      const story = services.stories.create('Reporter', { headline: 'Cohen visits Baku', language: 'en', languageSetByPerson: true });
+      mkdirSync(join(dir, 'out'));
+      const doc = parseXml(readFileSync((await services.exporter.exportStory(story, 'newsml-g2', join(dir, 'out'), false)).path, 'utf8'));
+      expect(doc.one('provider').getAttribute('literal')).toBe('Tazpit Press Service');
+      expect(doc.one('copyrightHolder').textContent).toBe('Tazpit Press Service');
+      expect(doc.one('copyrightNotice').textContent).toBe('© TPS');
+    } finally {
+      library.close();
+    }
   });
 
   it("replaces the story's own earlier export", async () => {
