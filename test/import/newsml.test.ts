@@ -24,6 +24,7 @@ describe('NewsML-G2 import', () => {
     expect(imported.editorialNote).toBe('');
     expect(imported.languageSetByPerson).toBe(true);
     expect(draft.recognised).toEqual(expect.arrayContaining(['headline', 'body', 'byline', 'dateline', 'subjects', 'pictures']));
+    expect(draft.recognised).not.toContain('languageSetByPerson');
     expect(draft.notes).toEqual([]);
   });
 
@@ -55,6 +56,8 @@ describe('NewsML-G2 import', () => {
       { qcode: 'medtop:20000523', label: 'labour market', vocabularyVersion: '2018-10-21' },
     ]);
     expect(c.embargo).toEqual({ at: '2018-10-23T12:00:00.000Z', timeZone: 'UTC' });
+    // Where the content originates, on the day it was created (as the agency wrote the day).
+    expect(c.dateline).toEqual({ place: { name: 'Berlin', countryCode: 'DE' }, date: '2016-10-18' });
     expect(c.copyrightHolder).toBe('Example Enews LLP');
     expect(c.copyrightNotice).toBe('Copyright 2017-18 Example Enews LLP, all rights reserved');
     expect(c.usageTerms).toBe('Not for use outside the United States');

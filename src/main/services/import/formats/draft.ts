@@ -23,7 +23,8 @@ export function draftFrom(found: FoundFields, notes: readonly string[] = []): Im
       continue;
     }
     content[name] = result.data;
-    recognised.push(name);
+    // Whether the language was stated rather than detected is bookkeeping, not something to check.
+    if (name !== 'languageSetByPerson') recognised.push(name);
   }
   if (Object.values(found).some((v) => typeof v === 'string' && hasForbiddenCharacters(v))) {
     allNotes.push('Control characters that no export format can carry were removed.');

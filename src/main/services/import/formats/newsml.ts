@@ -208,7 +208,8 @@ function readContentMeta(meta: DomNode | undefined, found: FoundFields, notes: s
   if (keywords.length > 0) found.keywords = keywords;
   if (subjects.length > 0) found.subjects = subjects;
   if (entities.length > 0) found.entities = entities;
-  if (datelinePlace && datelineDate && (datelineText || ext.agency)) {
+  // `located` is where the content originates, on the day it was created: a dateline.
+  if (datelinePlace && datelineDate) {
     // Another agency's dateline names its agency only in the printed line: "(TPS) --".
     const agency = ext.agency ?? /\(([^()]+)\)\s*(?:--|—|–)\s*$/.exec(datelineText)?.[1]?.trim();
     const dateline: Dateline = agency ? { place: datelinePlace, date: datelineDate, agency } : { place: datelinePlace, date: datelineDate };
