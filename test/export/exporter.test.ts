@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { createExporter, exportFileName, saveExport, storyToMarkdown } from '../../src/main/services/export/index.ts';
 import { validateNewsML } from '../../src/main/services/export/validate.ts';
 import { AppError } from '../../src/shared/errors.ts';
+import { DEFAULT_HOUSE, type HouseSettings } from '../../src/shared/settings.ts';
 import { useTempDir } from '../helpers.ts';
+import { makeServices } from '../services.ts';
 import { SCHEMAS_DIR, STORY_ID, approvedStory, makeStory } from './stories.ts';
 import { parseXml } from './xml.ts';
 
 const NOW = new Date('2026-11-28T08:00:00.000Z');
 const SHORT = STORY_ID.slice(-8).toLowerCase();
-const exporter = createExporter({ schemasDir: SCHEMAS_DIR, provider: 'Copydesk', now: () => NOW });
+const exporter = createExporter({ schemasDir: SCHEMAS_DIR, house: () => DEFAULT_HOUSE, now: () => NOW });
 
 describe('exportFileName', () => {
   it('slugs the headline, keeps letters of any script, and adds the short id', () => {
@@ -51,6 +53,34 @@ describe('exporter.exportStory', () => {
     expect((await validateNewsML(xml, SCHEMAS_DIR)).valid).toBe(true);
     expect(parseXml(xml).one('pubStatus').getAttribute('qcode')).toBe('stat:withheld');
     expect(parseXml(xml).one('provider').getAttribute('literal')).toBe('Copydesk');
+  });
+
+  it('names the provider and copyright holder from the house settings as they are at each export', async () => {
+    let house: HouseSettings = { ...DEFAULT_HOUSE, providerName: 'Tazpit Press Service', copyrightHolder: 'TPS Ltd', usageTerms: 'Subscribers only' };
+    const withHouse = createExporter({ schemasDir: SCHEMAS_DIR, house: () => house, now: () => NOW });
+    const first = parseXml(readFileSync((await withHouse.exportStory(approvedStory(), 'newsml-g2', tempDir(), true)).path, 'utf8'));
+    expect(first.one('provider').getAttribute('literal')).toBe('Tazpit Press Service');
+    expect(first.one('copyrightHolder').textContent).toBe('TPS Ltd');
+    expect(first.one('usageTerms').textContent).toBe('Subscribers only');
+    house = { ...house, providerName: 'TPS Wire' };
+    const second = parseXml(readFileSync((await withHouse.exportStory(approvedStory(), 'newsml-g2', tempDir(), true)).path, 'utf8'));
+    expect(second.one('provider').getAttribute('literal')).toBe('TPS Wire');
+  });
+
+  it('in the app, takes the house settings the newsroom saved', async () => {
+    const dir = tempDir();
+    const { services, library } = makeServices(dir);
+    try {
+      services.settings.update({ house: { providerName: 'Tazpit Press Service', copyrightNotice: '© TPS' } });
+      const story = services.stories.create('Reporter', { headline: 'Cohen visits Baku', language: 'en', languageSetByPerson: true });
+      mkdirSync(join(dir, 'out'));
+      const doc = parseXml(readFileSync((await services.exporter.exportStory(story, 'newsml-g2', join(dir, 'out'), false)).path, 'utf8'));
+      expect(doc.one('provider').getAttribute('literal')).toBe('Tazpit Press Service');
+      expect(doc.one('copyrightHolder').textContent).toBe('Tazpit Press Service');
+      expect(doc.one('copyrightNotice').textContent).toBe('© TPS');
+    } finally {
+      library.close();
+    }
   });
 
   it("replaces the story's own earlier export", async () => {

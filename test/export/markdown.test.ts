@@ -22,7 +22,9 @@ import {
   p,
   quote,
   t,
+  tpsStory,
 } from './stories.ts';
+import { parse as parseYaml } from 'yaml';
 
 /** The Markdown after the front matter and the headline. */
 function bodyOf(markdown: string): string {
@@ -55,6 +57,7 @@ describe('storyToMarkdown', () => {
         '  approver: "Eli Editor"',
         '  approvedAt: "2026-11-27T11:00:00.000Z"',
         `  contentHash: "${HASH}"`,
+        'language: "en"',
         '---',
         '',
         '# Council approves budget',
@@ -241,5 +244,25 @@ describe('storyToMarkdown', () => {
   it('turns newlines inside a text node into line breaks', () => {
     const body = bodyJson([p(t('one\ntwo\r\nthree'))]);
     expect(bodyOf(storyToMarkdown(makeStory({ body })))).toBe('one\\\ntwo\\\nthree\n');
+  });
+
+  it('writes every field of the news item in the front matter, and never the editorial note', () => {
+    const tps = tpsStory();
+    const markdown = storyToMarkdown(tps);
+    const data = parseYaml(markdown.slice(4, markdown.indexOf('\n---\n'))) as Record<string, unknown>;
+    for (const field of ['slugline', 'summary', 'byline', 'dateline', 'located', 'language', 'genre', 'urgency', 'subjects', 'entities', 'creditLine', 'copyrightHolder', 'copyrightNotice', 'usageTerms', 'embargo', 'pictures', 'desk', 'targetWords'] as const) {
+      expect(data[field], field).toEqual(tps[field]);
+    }
+    expect(data.keywords).toEqual(tps.keywords);
+    expect(data.headline).toBe(tps.headline);
+    expect(data).not.toHaveProperty('editorialNote');
+    expect(markdown).not.toContain(tps.editorialNote);
+    expect(markdown).toContain('\nbyline:\n  - name: "Pesach Benson"\n    role: "writer"\n');
+    expect(markdown).toContain('\ndateline:\n  place:\n    name: "Jerusalem"\n    countryCode: "IL"\n  date: "2023-04-18"\n  agency: "TPS"\n');
+  });
+
+  it('leaves empty fields out of the front matter', () => {
+    const markdown = storyToMarkdown(makeStory({ language: '' }));
+    expect(frontMatter(markdown).map((l) => l.replace(/:.*/, ''))).toEqual(['id', 'headline', 'author', 'status', 'revision', 'created', 'updated', 'keywords', '  - "budget"']);
   });
 });

@@ -39,6 +39,7 @@ export function makeStory(overrides: Partial<Story> = {}): Story {
     plainText: text,
     wordCount: countWords(text),
     keywords: ['budget'],
+    language: 'en',
     status: 'draft',
     revision: 1,
     author: 'Dana Levi',
@@ -94,3 +95,64 @@ export const TRICKY = {
   keywords: ['R&D <lab>', 'שלום עולם', 'مرحبا', '🗞️ news', '"quoted" ]]>'],
   body: 'Tom & Jerry <b>not bold</b> ]]> "double" \'single\' 🗞️ שלום עולם مرحبا بالعالم',
 };
+
+/** The TPS story (test/fixtures/tps-…txt) as a newsroom files it: every field filled. */
+export function tpsStory(overrides: Partial<Story> = {}): Story {
+  return approvedStory({
+    headline: 'What Does Azerbaijan Want as It Expands Ties With Israel?',
+    body: bodyJson([
+      p(t('Following up on the recent opening of Azerbaijan’s embassy in Tel Aviv, Israeli Foreign Minister Eli Cohen departed for a state visit to the Central Asian country on Monday.')),
+      p(t('Professor Eyal Zisser of '), link('https://www.tau.ac.il/', t('Tel Aviv University')), t(' told the '), t('Tazpit Press Service', ITALIC), t(' that Israeli-Azerbaijani relations focus mostly on security cooperation and Iran.')),
+      quote(t('“Azerbaijan is a Shi’ite Muslim country, but it’s secular. That’s why they don’t like Iran.”')),
+      heading('h2', t('Security ties')),
+      bullets(item(t('Security '), t('cooperation', BOLD)), item(t('Energy'))),
+    ]),
+    keywords: ['Azerbaijan', 'Israel', 'Iran'],
+    slugline: 'AZERBAIJAN-ISRAEL',
+    summary: 'Israel’s foreign minister visits Baku as ties with Azerbaijan grow; an expert says security and Iran drive them.',
+    byline: [
+      { name: 'Pesach Benson', role: 'writer' },
+      { name: 'Yosef Mizrahi', role: 'photographer', affiliation: 'TPS' },
+    ],
+    dateline: { place: { name: 'Jerusalem', countryCode: 'IL' }, date: '2023-04-18', agency: 'TPS' },
+    located: { name: 'Baku', countryCode: 'AZ' },
+    language: 'en',
+    languageSetByPerson: true,
+    genre: 'genre:Analysis',
+    urgency: 4,
+    subjects: [
+      { qcode: 'medtop:11000000', label: 'politics', vocabularyVersion: '2025-03-12' },
+      { qcode: 'medtop:20000638', label: 'foreign aid', vocabularyVersion: '2025-03-12' },
+    ],
+    entities: [
+      { kind: 'person', name: 'Eli Cohen' },
+      { kind: 'person', name: 'Eyal Zisser' },
+      { kind: 'organisation', name: 'Tel Aviv University', id: 'https://www.wikidata.org/wiki/Q319239' },
+      { kind: 'place', name: 'Azerbaijan', id: 'AZ' },
+    ],
+    creditLine: 'TPS',
+    copyrightHolder: 'Tazpit Press Service',
+    copyrightNotice: '© 2023 Tazpit Press Service. All rights reserved.',
+    usageTerms: 'For subscribers of TPS only.',
+    embargo: { at: '2023-04-18T06:00:00.000Z', timeZone: 'Asia/Jerusalem' },
+    pictures: [
+      {
+        sha256: 'c0ffee'.padEnd(64, '0'),
+        role: 'lead',
+        fileName: 'cohen-baku.jpg',
+        mediaType: 'image/jpeg',
+        width: 1600,
+        height: 1067,
+        bytes: 245_000,
+        caption: 'Foreign Minister Eli Cohen departs for Baku.',
+        credit: 'Yosef Mizrahi/TPS',
+        altText: 'Eli Cohen at the airport',
+        usageTerms: 'Editorial use only.',
+      },
+    ],
+    editorialNote: 'Check the embassy date with the desk.',
+    desk: 'Foreign',
+    targetWords: 600,
+    ...overrides,
+  });
+}

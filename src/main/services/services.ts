@@ -106,7 +106,7 @@ export function createServices(options: ServicesOptions) {
     librarySize(): number {
       return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups' || name === 'media');
     },
-    exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
+    exporter: createExporter({ schemasDir: options.schemasDir, house: () => settings.get().house, now }),
     platform: options.platform,
     changes,
     /** Vocabularies, gazetteer and suggestions; built on first use. */

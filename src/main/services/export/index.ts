@@ -4,6 +4,7 @@
  * an invalid one is refused with `export_invalid` and leaves the folder untouched.
  */
 import type { ExportFormat } from '../../../shared/contract.ts';
+import type { HouseSettings } from '../../../shared/settings.ts';
 import { AppError, assertNever } from '../../../shared/errors.ts';
 import type { Story } from '../../../shared/story.ts';
 import { checkFolder, chooseTarget, exportFileName, writeAtomically } from './files.ts';
@@ -19,8 +20,11 @@ export { exportFileName } from './files.ts';
 export interface ExporterDeps {
   /** The app's resources/schemas folder (holds newsml-g2/…xsd). */
   readonly schemasDir: string;
-  /** Who distributes the stories, as named in NewsML-G2 `provider`. */
-  readonly provider: string;
+  /**
+   * The house settings as they are now (read at each export, so a change in settings applies to
+   * the next export): the provider, copyright and usage defaults, the dateline style.
+   */
+  readonly house: () => HouseSettings;
   readonly now: () => Date;
 }
 
@@ -52,8 +56,19 @@ function render(story: Story, format: ExportFormat, deps: ExporterDeps, approval
   switch (format) {
     case 'markdown':
       return storyToMarkdown(story);
-    case 'newsml-g2':
-      return storyToNewsML(story, { provider: deps.provider, now: deps.now(), approvalValid });
+    case 'newsml-g2': {
+      const house = deps.house();
+      return storyToNewsML(story, {
+        provider: house.providerName,
+        copyrightHolder: house.copyrightHolder,
+        copyrightNotice: house.copyrightNotice,
+        usageTerms: house.usageTerms,
+        datelineAgency: house.datelineAgency,
+        arabicDigits: house.arabicDigits,
+        now: deps.now(),
+        approvalValid,
+      });
+    }
     default:
       return assertNever(format, 'export format');
   }

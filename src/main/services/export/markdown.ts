@@ -14,6 +14,8 @@
  */
 import { parseBody, type Block, type Inline, type ListBlock, type TextRun } from '../../../shared/body.ts';
 import type { Story } from '../../../shared/story.ts';
+import { FIELD_NAMES, sameValue, STORY_FIELDS, type FieldName } from '../../../shared/story-fields.ts';
+import { Document } from 'yaml';
 import { mergeRuns, safeUrl, toLines, wellFormed } from './text.ts';
 
 export function storyToMarkdown(story: Story): string {
@@ -25,29 +27,43 @@ export function storyToMarkdown(story: Story): string {
 
 // --- Front matter ---
 
-function frontMatter(story: Story): string {
-  const lines = [
-    '---',
-    `id: ${yamlString(story.id)}`,
-    `headline: ${yamlString(story.headline)}`,
-    `author: ${yamlString(story.author)}`,
-    `status: ${yamlString(story.status)}`,
-    `revision: ${story.revision}`,
-    `created: ${yamlString(story.createdAt)}`,
-    `updated: ${yamlString(story.updatedAt)}`,
-  ];
-  if (story.keywords.length === 0) lines.push('keywords: []');
-  else lines.push('keywords:', ...story.keywords.map((k) => `  - ${yamlString(k)}`));
-  if (story.approval) {
-    lines.push(
-      'approval:',
-      `  approver: ${yamlString(story.approval.approver)}`,
-      `  approvedAt: ${yamlString(story.approval.approvedAt)}`,
-      `  contentHash: ${yamlString(story.approval.contentHash)}`
-    );
+/**
+ * Every published field that is not empty, after what Copydesk keeps about the story (id, author,
+ * status, revision, times, keywords, approval), under the field's own name (`slugline`,
+ * `byline`, `dateline`…; see story-fields.ts), and the internal fields a newsroom moves with the
+ * story (desk, target length). The editorial note is never written; empty fields are left out
+ * (an importer reads a missing field as empty). Written with the `yaml` package, every string
+ * double-quoted.
+ */
+const NOT_IN_FRONT_MATTER: ReadonlySet<FieldName> = new Set(['headline', 'body', 'keywords', 'editorialNote', 'languageSetByPerson']);
+export const FRONT_MATTER_FIELDS = FIELD_NAMES.filter((name) => !NOT_IN_FRONT_MATTER.has(name));
+
+export function frontMatterData(story: Story): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    id: story.id,
+    headline: story.headline,
+    author: story.author,
+    status: story.status,
+    revision: story.revision,
+    created: story.createdAt,
+    updated: story.updatedAt,
+    keywords: [...story.keywords],
+  };
+  if (story.approval) data.approval = { approver: story.approval.approver, approvedAt: story.approval.approvedAt, contentHash: story.approval.contentHash };
+  for (const name of FRONT_MATTER_FIELDS) {
+    if (!sameValue(story[name], STORY_FIELDS[name].empty)) data[name] = structuredClone(story[name]);
   }
-  lines.push('---');
-  return lines.join('\n');
+  return data;
+}
+
+function frontMatter(story: Story): string {
+  const yaml = new Document(frontMatterData(story)).toString({
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    doubleQuotedAsJSON: true,
+    lineWidth: 0,
+  });
+  return `---\n${escapeYamlSpecials(wellFormed(yaml)).trimEnd()}\n---`;
 }
 
 /**
@@ -56,10 +72,12 @@ function frontMatter(story: Story): string {
  * (NEL, U+2028, U+2029) are written as \u escapes.
  */
 export function yamlString(value: string): string {
-  return JSON.stringify(wellFormed(value)).replace(
-    /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  );
+  return escapeYamlSpecials(JSON.stringify(wellFormed(value)));
+}
+
+/** Every string in the front matter is double-quoted, so these characters only occur inside one. */
+function escapeYamlSpecials(yaml: string): string {
+  return yaml.replace(/[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // --- Blocks ---

@@ -62,12 +62,16 @@ export function wellFormed(text: string): string {
 }
 
 /**
- * Removes characters XML 1.0 forbids (C0 controls other than tab/newline/carriage return, and
- * U+FFFE/U+FFFF). Text pasted from word processors sometimes carries them, and one such character
- * would make the whole export unreadable to an XML parser.
+ * Text for xmlbuilder2: removes characters XML 1.0 forbids (C0 controls other than tab/newline/
+ * carriage return, and U+FFFE/U+FFFF) — text pasted from word processors sometimes carries them,
+ * and one such character would make the whole export unreadable to an XML parser — and protects
+ * a literal "&amp;", "&lt;", "&gt;", "&apos;" or "&quot;" in the text: xmlbuilder2 escapes every
+ * other "&" but leaves those five as they are, so a story that says "&amp;" would read back "&".
  */
 export function xmlChars(text: string): string {
-  return wellFormed(text).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return wellFormed(text)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&(?=(?:lt|gt|amp|apos|quot);)/g, '&amp;');
 }
 
 /** Collapses all whitespace (including newlines and tabs) to single spaces, trimmed. */
