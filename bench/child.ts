@@ -22,6 +22,7 @@ import { openLibrary } from '../src/main/services/library.ts';
 import type { Platform } from '../src/main/services/services.ts';
 import { WAL_AUTOCHECKPOINT_PAGES, openDatabase } from '../src/main/services/storage/database.ts';
 import { createStoryService } from '../src/main/services/story-service.ts';
+import { storyContentPatchSchema } from '../src/shared/story-fields.ts';
 import { LIST_PAGE_SIZE, SEARCH_PAGE_SIZE } from '../src/shared/contract.ts';
 import { ftsMatchExpression, parseQuery } from '../src/shared/search-text.ts';
 import { ENGLISH, LIBRARY_NOW, editWords, generateBlocks, renderBody, seededRng, subjectFor } from './corpus.ts';
@@ -194,6 +195,54 @@ function searchSets(dataDir: string, mdDir: string, queries: string[]) {
   });
 }
 
+const FULL_METADATA = storyContentPatchSchema.parse({
+  slugline: 'BUDGET-COALITION',
+  summary: 'The coalition agreed the budget after all-night talks.',
+  byline: [
+    { name: 'Pesach Benson', role: 'writer', affiliation: 'TPS' },
+    { name: 'Yosef Mizrahi', role: 'photographer', affiliation: 'TPS' },
+  ],
+  dateline: { place: { name: 'Jerusalem', countryCode: 'IL' }, date: '2026-11-27', agency: 'TPS' },
+  located: { name: 'Jerusalem', countryCode: 'IL' },
+  language: 'en',
+  languageSetByPerson: true,
+  genre: 'genre:Current',
+  urgency: 4,
+  subjects: [
+    { qcode: 'medtop:11000000', label: 'politics', vocabularyVersion: '2023-03-31' },
+    { qcode: 'medtop:04000000', label: 'economy, business and finance', vocabularyVersion: '2023-03-31' },
+    { qcode: 'medtop:20000587', label: 'economic policy', vocabularyVersion: '2023-03-31' },
+  ],
+  entities: [
+    { kind: 'person', name: 'Bezalel Smotrich' },
+    { kind: 'organisation', name: 'Knesset' },
+    { kind: 'place', name: 'Jerusalem', id: 'IL' },
+  ],
+  creditLine: 'TPS',
+  copyrightHolder: 'Tazpit Press Service',
+  copyrightNotice: '© 2026 Tazpit Press Service',
+  usageTerms: 'For subscribers only.',
+  embargo: { at: '2026-11-28T06:00:00+02:00', timeZone: 'Asia/Jerusalem' },
+  pictures: [
+    {
+      sha256: 'a'.repeat(64),
+      role: 'lead',
+      fileName: 'knesset.jpg',
+      mediaType: 'image/jpeg',
+      width: 3000,
+      height: 2000,
+      bytes: 2_400_000,
+      caption: 'Coalition members leave the Knesset at dawn.',
+      credit: 'Yosef Mizrahi/TPS',
+      altText: 'Members of the Knesset walking out at sunrise.',
+      usageTerms: '',
+    },
+  ],
+  editorialNote: 'Check the final vote count.',
+  desk: 'Home',
+  targetWords: 5000,
+});
+
 function autosave(libraryPath: string, rawPath: string, saves: number, seed: number) {
   const WARMUP = 5;
   const author = 'Pesach Benson';
@@ -208,7 +257,8 @@ function autosave(libraryPath: string, rawPath: string, saves: number, seed: num
   const keywords = ['Budget', 'Politics', 'Economy'];
   let story = stories.create(author);
   t += 6_000;
-  story = stories.save({ id: story.id, baseRevision: story.revision, headline, body: renderBody(blocks, false), keywords }, author);
+  // A story with every news-item field filled, as a wire story is: autosave carries its metadata.
+  story = stories.save({ id: story.id, baseRevision: story.revision, headline, body: renderBody(blocks, false), keywords, ...FULL_METADATA }, author);
 
   const raw = new DatabaseSync(rawPath);
   raw.exec('PRAGMA journal_mode = WAL');
@@ -269,7 +319,8 @@ function autosave(libraryPath: string, rawPath: string, saves: number, seed: num
   for (let i = 0; i < SEARCH_ROUNDS; i++) {
     editWords(rng, blocks, 3);
     t += 6_000;
-    story = stories.save({ id: story.id, baseRevision: story.revision, headline, body: renderBody(blocks, false), keywords }, author);
+    // A story with every news-item field filled, as a wire story is: autosave carries its metadata.
+  story = stories.save({ id: story.id, baseRevision: story.revision, headline, body: renderBody(blocks, false), keywords, ...FULL_METADATA }, author);
     searchAfterSaveMs.push(search());
     searchIndexedMs.push(search());
   }

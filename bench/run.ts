@@ -318,7 +318,7 @@ try {
     query: string;
   };
   const p3 = child<Autosave>('autosave', dbPath, join(work, 'raw.db'), String(P3_SAVES), String(SEED));
-  log(`· P3: ${P3_SAVES} saves of a ${p3.words.toLocaleString('en')}-word story (${(p3.bytes / 1024).toFixed(0)} KB body JSON), 3 words changed each`);
+  log(`· P3: ${P3_SAVES} saves of a ${p3.words.toLocaleString('en')}-word story (${(p3.bytes / 1024).toFixed(0)} KB body JSON), 3 words changed each; the story carries every news-item field (byline, dateline, subjects, entities, a picture…)`);
   log(`· P3 search: ${p3.searchAfterSaveMs.length} rounds of one more save, then a search for "${p3.query}" (it indexes the saved story first), then the same search again`);
   log();
 

