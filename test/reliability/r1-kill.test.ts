@@ -23,6 +23,12 @@ import { headlineOf, SNAPSHOT_EVERY, textOf } from './save-loop.ts';
 const tempDir = useTempDir();
 const KILLS = 200;
 const CHILD = join(import.meta.dirname, 'save-loop.ts');
+/**
+ * Only a safety net, asserting nothing about speed: each child costs about 0.3 s of CPU (mostly
+ * loading the services), so 200 take about a minute on a quiet 2-core machine, and 10 minutes and
+ * more when a dozen processes share it.
+ */
+const TIME_LIMIT_MS = 30 * 60 * 1000;
 
 function seedFromEnvironment(): number {
   const given = process.env.R1_SEED;
@@ -102,7 +108,7 @@ function expectNoHalfWrittenSave(db: DatabaseSync, story: StoredStory, context: 
 }
 
 describe('R1: killed mid-save', () => {
-  it(`loses no committed revision and leaves no half-written save over ${KILLS} SIGKILLs`, { timeout: 600_000 }, async () => {
+  it(`loses no committed revision and leaves no half-written save over ${KILLS} SIGKILLs`, { timeout: TIME_LIMIT_MS }, async () => {
     console.log(`R1 seed ${SEED} (run with R1_SEED=${SEED} to replay this kill plan)`);
     const dbPath = join(tempDir(), 'r1.db');
     for (const [i, kill] of PLAN.entries()) {
