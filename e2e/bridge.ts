@@ -12,27 +12,38 @@ export interface RunningBridge {
   stop(): Promise<void>;
 }
 
+/**
+ * How long the bridge may take to print its address. Generous for a busy 2-core machine (it
+ * usually takes well under 2 s), yet below Playwright's 60 s test timeout, so a bridge that never
+ * starts fails here, with its own output, rather than as a bare test timeout.
+ */
+export const BRIDGE_START_LIMIT_MS = 45_000;
+
 export async function startBridgeProcess(options: { dataDir: string; exportDir: string; port?: number }): Promise<RunningBridge> {
   const args = ['--disable-warning=ExperimentalWarning', join(ROOT, 'src/main/web/server.ts'), '--data', options.dataDir, '--export-dir', options.exportDir];
   if (options.port) args.push('--port', String(options.port));
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
+  let stdout = '';
+  let stderr = '';
+  const output = () => `\n--- bridge stdout ---\n${stdout || '(nothing)'}\n--- bridge stderr ---\n${stderr || '(nothing)'}`;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The bridge did not start in 20 s:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Copydesk web bridge: (\S+)/.exec(output);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      reject(new Error(`${why}${output()}`));
+    };
+    const timer = setTimeout(() => fail(`The bridge did not print its address within ${BRIDGE_START_LIMIT_MS / 1000} s.`), BRIDGE_START_LIMIT_MS);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /Copydesk web bridge: (\S+)/.exec(stdout);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
       }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The bridge exited with code ${code}:\n${output}`));
     });
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', (error) => fail(`The bridge could not be started (${error.message}).`));
+    child.once('exit', (code, signal) => fail(`The bridge exited (${signal ?? `code ${code}`}) before it printed its address.`));
   });
   const parsed = new URL(url);
   return {
@@ -42,7 +53,7 @@ export async function startBridgeProcess(options: { dataDir: string; exportDir: 
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -25,6 +25,10 @@ const PRELOAD_BUNDLE = join(ROOT, 'out/preload/index.cjs');
 const HARNESS = fileURLToPath(new URL('./run-main-bundle.ts', import.meta.url));
 const EXPECTED_HANDLES = CHANNELS.map((channel) => IPC_PREFIX + channel).sort();
 
+/** Generous for a busy 2-core machine; above the harness's own step limit (40 s), so it reports first. */
+const CHILD_LIMIT_MS = 90_000;
+const TEST_LIMIT_MS = CHILD_LIMIT_MS + 30_000;
+
 type Report = Record<string, Record<string, unknown>>;
 type Failure = { ok: false; error: { code: string; message: string } };
 
@@ -44,7 +48,7 @@ function runBundle(scenario: 'run' | 'startup', home: string, extraEnv: Record<s
     execFile(
       process.execPath,
       ['--disable-warning=ExperimentalWarning', HARNESS, MAIN_BUNDLE, scenario],
-      { cwd: ROOT, env, timeout: 25_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: ROOT, env, timeout: CHILD_LIMIT_MS, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const line = stdout.split('\n').find((l) => l.startsWith('REPORT '));
         if (error || !line) {
@@ -80,7 +84,7 @@ describe('the built main bundle, run against a fake Electron', () => {
   beforeAll(async () => {
     home = freshHome();
     report = await runBundle('run', home);
-  });
+  }, TEST_LIMIT_MS);
 
   it('registers one handler for every contract channel and nothing else', () => {
     const handles = report.startup.handles as string[];
@@ -184,7 +188,8 @@ describe('the built main bundle, run against a fake Electron', () => {
   });
 
   it('has a menu whose story commands reach the renderer as menu.command events', () => {
-    const menu = report.menu as { top: string[]; items: { label?: string; role?: string; accelerator?: string }[]; sent: unknown[] };
+    type Click = { label?: string; sent: { channel: string; args: { command: string }[] }[]; openedPaths: string[] };
+    const menu = report.menu as { top: string[]; items: { label?: string; role?: string; accelerator?: string }[]; clicks: Click[]; userData: string };
     expect(menu.top).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', 'windowMenu', 'help']));
     const accelerator = (label: string) => menu.items.find((item) => item.label === label)?.accelerator;
     expect(accelerator('New Story')).toBe('CmdOrCtrl+N');
@@ -193,10 +198,19 @@ describe('the built main bundle, run against a fake Electron', () => {
     expect(menu.items.map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
     // Not packaged, so the developer items are there.
     expect(menu.items.map((item) => item.role)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
-    expect(menu.sent).toEqual(
-      ['new-story', 'save', 'export', 'delete', 'toggle-theme'].map((command) => ({ channel: `${IPC_PREFIX}menu.command`, args: [{ command }] }))
-    );
-    expect([...MENU_COMMANDS].sort()).toEqual(['delete', 'export', 'new-story', 'save', 'toggle-theme']);
+    // Every command the renderer understands has exactly one menu item, and no item sends another.
+    const sent = menu.clicks.flatMap((click) => click.sent);
+    for (const message of sent) expect(message.channel).toBe(`${IPC_PREFIX}menu.command`);
+    expect(sent.map((message) => message.args[0].command).sort()).toEqual([...MENU_COMMANDS].sort());
+    const commandOf = (label: string) => menu.clicks.find((click) => click.label === label)?.sent.map((message) => message.args[0].command);
+    expect(commandOf('New Story')).toEqual(['new-story']);
+    expect(commandOf('Save')).toEqual(['save']);
+    expect(commandOf('Export…')).toEqual(['export']);
+    expect(commandOf('Delete Story')).toEqual(['delete']);
+    expect(commandOf('Toggle Dark Theme')).toEqual(['toggle-theme']);
+    // The one item that is not a story command opens the data folder and sends nothing.
+    const others = menu.clicks.filter((click) => click.sent.length === 0);
+    expect(others).toEqual([{ label: 'Show Data Folder', sent: [], openedPaths: [menu.userData] }]);
   });
 
   it('holds the first close until the renderer has flushed, then quits and closes the database', () => {
@@ -214,7 +228,7 @@ describe('the built main bundle, run against a fake Electron', () => {
 });
 
 describe('start-up', () => {
-  it('refuses a database written by a newer Copydesk, says why, quits, and leaves the file alone', async () => {
+  it('refuses a database written by a newer Copydesk, says why, quits, and leaves the file alone', { timeout: TEST_LIMIT_MS }, async () => {
     const home = freshHome();
     const userData = join(home, 'userData');
     mkdirSync(userData, { recursive: true });
@@ -236,7 +250,7 @@ describe('start-up', () => {
     expect(existsSync(`${dbFile}-wal`)).toBe(false);
   });
 
-  it('keeps its library in COPYDESK_USER_DATA when given one (the e2e fixture\'s fresh profile)', async () => {
+  it('keeps its library in COPYDESK_USER_DATA when given one (the e2e fixture\'s fresh profile)', { timeout: TEST_LIMIT_MS }, async () => {
     const home = freshHome();
     const profile = join(home, 'e2e-profile');
     const report = await runBundle('startup', home, { COPYDESK_USER_DATA: profile });
@@ -245,7 +259,7 @@ describe('start-up', () => {
     expect(existsSync(join(home, 'userData', 'copydesk.db'))).toBe(false);
   });
 
-  it('quits at once when another Copydesk holds the single-instance lock', async () => {
+  it('quits at once when another Copydesk holds the single-instance lock', { timeout: TEST_LIMIT_MS }, async () => {
     const home = freshHome();
     const report = await runBundle('startup', home, { FAKE_ELECTRON_LOCK: 'denied' });
     expect(report.startup).toMatchObject({ windows: 0, handles: [], errorBoxes: [] });

@@ -32,6 +32,15 @@ if (!bundlePath) throw new Error('usage: run-main-bundle.ts <out/main/index.js> 
 const report: Record<string, unknown> = {};
 let quitEvents = 0;
 app.on('quit', () => (quitEvents += 1));
+const quitEvent = new Promise<void>((resolve) => app.once('quit', () => resolve()));
+
+/**
+ * How long any one step may take before the harness gives up and says which. Generous for a busy
+ * 2-core machine, and well above the app's own limits (quitting waits up to 5 s for background
+ * work): the harness must never be the one whose clock decides a test. The test's own limit on the
+ * whole child process is longer still.
+ */
+const STEP_LIMIT_MS = 40_000;
 
 await import(pathToFileURL(bundlePath).href);
 await settle(() => FakeBrowserWindow.created.length > 0 || calls.quit > 0);
@@ -138,14 +147,20 @@ async function exercise(): Promise<void> {
   // Menu: story commands go to the focused window as `menu.command` events.
   const menu = calls.menus[0] as { template: MenuItem[] } | undefined;
   const items = (menu?.template ?? []).flatMap((top) => [top, ...(Array.isArray(top.submenu) ? top.submenu : [])]);
-  const sentBefore = contents.sent.length;
-  for (const label of ['New Story', 'Save', 'Export…', 'Delete Story', 'Toggle Dark Theme']) {
-    items.find((item) => item.label === label)?.click?.({}, win, {});
+  // Click every item that has its own click handler and record what each one did.
+  const clicks: { label?: string; sent: unknown[]; openedPaths: string[] }[] = [];
+  for (const item of items) {
+    if (!item.click) continue;
+    const sentBefore = contents.sent.length;
+    const openedBefore = calls.openPath.length;
+    item.click({}, win, {});
+    clicks.push({ label: item.label, sent: contents.sent.slice(sentBefore), openedPaths: calls.openPath.slice(openedBefore) });
   }
   report.menu = {
     top: (menu?.template ?? []).map((item) => item.label ?? item.role),
     items: items.map((item) => ({ label: item.label, role: item.role, accelerator: item.accelerator })),
-    sent: contents.sent.slice(sentBefore),
+    clicks,
+    userData: app.getPath('userData'),
   };
 
   // Closing: the first close is held until the renderer confirms its flush.
@@ -157,7 +172,8 @@ async function exercise(): Promise<void> {
   win.close(); // a second click while waiting changes nothing
   const afterSecondClose = { destroyed: win.destroyed, sent: contents.sent.slice(sentBeforeClose) };
   const readyToClose = await call(ours, 'app.readyToClose', {});
-  await settle(() => quitEvents > 0);
+  // Quitting waits for the integrity check and the backup first: wait for the event itself.
+  await within(quitEvent, 'the app to quit after the window was closed');
   report.close = {
     afterFirstClose,
     afterSecondClose,
@@ -180,10 +196,24 @@ interface MenuItem {
   click?: (item: unknown, win: unknown, event: unknown) => void;
 }
 
-async function settle(done: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Waits until `done()` holds, checking between event-loop turns; fails after STEP_LIMIT_MS. */
+async function settle(done: () => boolean): Promise<void> {
   const start = Date.now();
   while (!done()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${done.toString()}`);
+    if (Date.now() - start > STEP_LIMIT_MS) throw new Error(`timed out after ${STEP_LIMIT_MS} ms waiting for ${done.toString()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** `promise`, or a clear failure naming `what` if it has not settled within STEP_LIMIT_MS. */
+async function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${STEP_LIMIT_MS} ms waiting for ${what}`)), STEP_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([promise, limit]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -80,15 +80,22 @@ export function openLibrary(options: LibraryOptions) {
     options.onDamage?.(message);
   }
 
+  /** Checks whose worker may still hold its own connection to the file (see `idle`). */
+  const running = new Set<Promise<void>>();
+
   /** The background integrity check of the library as opened; a damaged file takes the app to recovery. */
   function checkInBackground(): Promise<void> {
     if (!services || options.shortRun) return Promise.resolve();
     const checked = services;
-    return checkIntegrity(dbPath).then((problems) => {
+    const check = checkIntegrity(dbPath).then((problems) => {
       if (problems.length > 0 && services === checked) {
         markDamaged(`The library file failed its integrity check (${problems.slice(0, 2).join('; ')}).`);
       }
     });
+    running.add(check);
+    const done = () => running.delete(check);
+    check.then(done, done);
+    return check;
   }
 
   open();
@@ -184,11 +191,12 @@ export function openLibrary(options: LibraryOptions) {
     },
 
     /**
-     * Settles when background work that holds its own connection (the integrity check) is done.
-     * Close after it: SQLite removes the WAL only when the last connection to close is ours.
+     * Settles when background work that holds its own connection (every integrity check still
+     * running, its worker exited) is done. Close after it: SQLite removes the WAL only when the
+     * last connection to close is ours. (The daily backup copies through our own connection.)
      */
-    idle(): Promise<void> {
-      return integrity;
+    async idle(): Promise<void> {
+      await Promise.allSettled([...running]);
     },
 
     close(): void {
