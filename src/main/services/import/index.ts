@@ -1,0 +1,205 @@
+/**
+ * The importer: files people were sent (wire copy, HTML, Word documents, and the formats
+ * registered beside them) become new drafts, one per file. Every file is checked before anything
+ * is written: a file that is too big, binary where text is expected, not UTF-8, broken UTF-16, a
+ * zip bomb, or whose content does not validate, gets one clear message and creates nothing, and
+ * one bad file never stops the others. Used by the app (drop, File → Import…) and the command line.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { AppError } from '../../../shared/errors.ts';
+import { hasForbiddenCharacters, stripForbiddenCharacters } from '../../../shared/news-item.ts';
+import { STORY_FIELDS, storyContentPatchSchema, type FieldName, type StoryContentPatch } from '../../../shared/story-fields.ts';
+import { formatSize, showName } from '../packages/zip-reader.ts';
+import type { StoryService } from '../story-service.ts';
+import { docxFormat } from './formats/docx.ts';
+import { htmlFormat } from './formats/html.ts';
+import { wireTextFormat } from './formats/wire-text.ts';
+import { decodeText } from './text.ts';
+import type { ImportedDraft, ImportFile, ImportFormat, ImportResult } from './types.ts';
+
+export type { ImportFile, ImportFormat, ImportResult } from './types.ts';
+
+/** The largest file Copydesk imports; a story is never near this, a mistaken drop may be. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** How many files one import takes (a drop of a whole folder is refused rather than half done). */
+export const MAX_IMPORT_FILES = 50;
+
+/** A format that reads the file's bytes itself (a zip), rather than checked text. */
+export type RegisteredFormat = ImportFormat & { readonly binary?: boolean };
+
+/** Every import format, in the order sniffing tries them. New formats join this one list. */
+export const IMPORT_FORMATS: readonly RegisteredFormat[] = [htmlFormat, docxFormat, wireTextFormat];
+
+export type ImportOutcome = { readonly ok: true; readonly result: ImportResult } | { readonly ok: false; readonly file: string; readonly message: string };
+
+export interface ImporterDeps {
+  readonly stories: Pick<StoryService, 'create'>;
+  readonly formats?: readonly RegisteredFormat[];
+  readonly maxFileBytes?: number;
+}
+
+export type ImportProgress = (done: number, total: number, outcome: ImportOutcome) => void;
+
+export function createImporter(deps: ImporterDeps) {
+  const formats = deps.formats ?? IMPORT_FORMATS;
+  const maxBytes = deps.maxFileBytes ?? MAX_IMPORT_BYTES;
+
+  /** Read and check one file, changing nothing: its format and the draft it makes. */
+  async function prepare(file: ImportFile): Promise<{ format: RegisteredFormat; draft: ImportedDraft }> {
+    const label = showName(file.name);
+    const refuse = (why: string) => new AppError('invalid_input', `${label} ${why}`);
+    if (file.bytes.length > maxBytes) {
+      throw refuse(`is ${formatSize(file.bytes.length)}; Copydesk imports files up to ${formatSize(maxBytes)}. Nothing was imported.`);
+    }
+    if (file.bytes.length === 0) throw refuse('is empty. Nothing was imported.');
+    const format = chooseFormat(file, formats, label);
+    let input = file;
+    const notes: string[] = [];
+    if (!format.binary) {
+      const decoded = decodeText(file.bytes, label);
+      notes.push(...decoded.notes);
+      input = { name: file.name, bytes: new TextEncoder().encode(decoded.text) };
+    }
+    let draft: ImportedDraft;
+    try {
+      draft = await format.parse(input);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw refuse(`could not be read as ${format.label}: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`);
+    }
+    const cleaned = withoutForbiddenCharacters(draft.content);
+    if (cleaned.removed) notes.push('Control characters that no export format can carry were removed.');
+    const checked = storyContentPatchSchema.safeParse(cleaned.content);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const field = issue?.path[0] as FieldName | undefined;
+      const what = field && field in STORY_FIELDS ? `its ${STORY_FIELDS[field].label.toLowerCase()} is not valid: ` : '';
+      throw refuse(`could not be imported: ${what}${issue?.message ?? 'its content is not valid.'} Nothing was imported.`);
+    }
+    if (!hasText(checked.data)) throw refuse('holds no text to import. Nothing was imported.');
+    return { format, draft: { content: checked.data, recognised: draft.recognised, notes: [...notes, ...draft.notes] } };
+  }
+
+  async function importOne(file: ImportFile, actor: string): Promise<ImportOutcome> {
+    try {
+      const { format, draft } = await prepare(file);
+      const story = deps.stories.create(actor, draft.content);
+      return { ok: true, result: { file: file.name, format: format.id, story, recognised: draft.recognised, notes: draft.notes } };
+    } catch (error) {
+      return { ok: false, file: file.name, message: messageOf(error) };
+    }
+  }
+
+  return {
+    formats,
+    prepare,
+    /** Each file becomes a new draft, in order; the results say, per file, what was made or why not. */
+    async importFiles(files: readonly ImportFile[], actor: string, onProgress?: ImportProgress): Promise<ImportOutcome[]> {
+      const outcomes: ImportOutcome[] = [];
+      for (const file of files) {
+        const outcome = await importOne(file, actor);
+        outcomes.push(outcome);
+        onProgress?.(outcomes.length, files.length, outcome);
+      }
+      return outcomes;
+    },
+    /** The command line: files named by path, with the same limits (a file too big is not even read). */
+    async importPaths(paths: readonly string[], actor: string, onProgress?: ImportProgress): Promise<ImportOutcome[]> {
+      const outcomes: ImportOutcome[] = [];
+      for (const path of paths) {
+        const name = basename(path);
+        const file = await readImportFile(path, maxBytes).catch((error: unknown) => ({ ok: false as const, file: name, message: messageOf(error) }));
+        const outcome = 'bytes' in file ? await importOne(file, actor) : file;
+        outcomes.push(outcome);
+        onProgress?.(outcomes.length, paths.length, outcome);
+      }
+      return outcomes;
+    },
+  };
+}
+
+export type Importer = ReturnType<typeof createImporter>;
+
+async function readImportFile(path: string, maxBytes: number): Promise<ImportFile> {
+  const label = showName(basename(path));
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new AppError('invalid_input', `${label} is not a file. Nothing was imported.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('not_found', `${label} does not exist.`);
+    throw new AppError('storage', `Copydesk cannot read ${label} (${code ?? 'unknown error'}).`);
+  }
+  if (size > maxBytes) {
+    throw new AppError('invalid_input', `${label} is ${formatSize(size)}; Copydesk imports files up to ${formatSize(maxBytes)}. It was not read, and nothing was imported.`);
+  }
+  return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
+}
+
+/**
+ * By the file's ending, then by its content: a `.txt` (or a file with no ending) may hold HTML or
+ * another registered format that recognises itself (`sniff`); otherwise text is wire copy.
+ */
+export function chooseFormat(file: ImportFile, formats: readonly RegisteredFormat[], label = showName(file.name)): RegisteredFormat {
+  const ending = extname(file.name).toLowerCase();
+  const byEnding = formats.find((f) => f.extensions.includes(ending));
+  const plain = ending === '' || formats.find((f) => f.id === 'wire-text')?.extensions.includes(ending);
+  if (byEnding && !plain) return byEnding;
+  if (!byEnding && !plain) {
+    const known = [...new Set(formats.flatMap((f) => f.extensions))].join(', ');
+    throw new AppError('invalid_input', `${label}: Copydesk does not import ${ending} files. It imports ${known}. Nothing was imported.`);
+  }
+  if (isZip(file.bytes)) {
+    const zip = formats.find((f) => f.binary);
+    if (zip) return zip;
+  }
+  const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 4096));
+  const sniffed = formats.find((f) => !f.binary && f.sniff?.(head));
+  const text = formats.find((f) => f.id === 'wire-text');
+  const chosen = sniffed ?? byEnding ?? text;
+  if (!chosen) throw new AppError('invalid_input', `${label}: Copydesk cannot tell what kind of file this is. Nothing was imported.`);
+  return chosen;
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+function hasText(content: StoryContentPatch): boolean {
+  if (content.headline?.trim()) return true;
+  return /\p{L}|\p{N}/u.test(content.body ? JSON.stringify(JSON.parse(content.body).root.children) : '');
+}
+
+/** Every string in the content, the body's text included, without what XML forbids. */
+function withoutForbiddenCharacters(content: StoryContentPatch): { content: StoryContentPatch; removed: boolean } {
+  let removed = false;
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      if (!hasForbiddenCharacters(value)) return value;
+      removed = true;
+      return stripForbiddenCharacters(value);
+    }
+    if (Array.isArray(value)) return value.map(clean);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]));
+    return value;
+  };
+  const { body, ...rest } = content;
+  const out = clean(rest) as StoryContentPatch;
+  if (body === undefined) return { content: out, removed };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { content: { ...out, body }, removed }; // the schema says why
+  }
+  return { content: { ...out, body: JSON.stringify(clean(parsed)) }, removed };
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+}
