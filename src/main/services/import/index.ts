@@ -7,6 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { parseBody, plainText } from '../../../shared/body.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { hasForbiddenCharacters, stripForbiddenCharacters } from '../../../shared/news-item.ts';
 import { STORY_FIELDS, storyContentPatchSchema, type FieldName, type StoryContentPatch } from '../../../shared/story-fields.ts';
@@ -171,7 +172,7 @@ function isZip(bytes: Uint8Array): boolean {
 
 function hasText(content: StoryContentPatch): boolean {
   if (content.headline?.trim()) return true;
-  return /\p{L}|\p{N}/u.test(content.body ? JSON.stringify(JSON.parse(content.body).root.children) : '');
+  return content.body !== undefined && /[\p{L}\p{N}]/u.test(plainText(parseBody(content.body)));
 }
 
 /** Every string in the content, the body's text included, without what XML forbids. */
