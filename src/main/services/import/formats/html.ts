@@ -74,18 +74,24 @@ function findAll(nodes: readonly ChildNode[], test: (e: Element) => boolean, out
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 interface PageMeta {
+  /** The part of the page that is the story: its one <article>, else <main>, else everything. */
+  readonly storyHtml: string;
   readonly title: string;
   readonly description: string;
   readonly author: string;
   readonly language: string;
 }
 function pageMeta(html: string): PageMeta {
-  const doc = parseDocument(html);
+  const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true });
+  const articles = findAll(doc.children, (e) => e.name === 'article');
+  const root = articles.length === 1 ? articles[0] : findAll(doc.children, (e) => e.name === 'main')[0];
+  const storyHtml = root && root.startIndex !== null && root.endIndex !== null ? html.slice(root.startIndex, root.endIndex + 1) : html;
   const meta = (name: string) =>
     squash(findAll(doc.children, (e) => e.name === 'meta' && [e.attribs.name, e.attribs.property].some((n) => n?.toLowerCase() === name))[0]?.attribs.content ?? '');
-  const root = findAll(doc.children, (e) => e.name === 'html')[0];
-  const lang = languageSchema.safeParse(root?.attribs.lang ?? root?.attribs['xml:lang'] ?? '');
+  const page = findAll(doc.children, (e) => e.name === 'html')[0];
+  const lang = languageSchema.safeParse(page?.attribs.lang ?? page?.attribs['xml:lang'] ?? '');
   return {
+    storyHtml,
     title: squash(textContent(findAll(doc.children, (e) => e.name === 'title')[0] ?? doc)),
     description: meta('description') || meta('og:description'),
     author: meta('author'),
@@ -151,14 +157,15 @@ function inlines(nodes: readonly ChildNode[], format: number, out: SerializedNod
 /** Trim the edges, drop empty runs and stray breaks at either end; [] when there is no text. */
 function tidy(nodes: SerializedNode[]): SerializedNode[] {
   const out = nodes.filter((n) => n.type !== 'text' || n.text !== '');
-  while (out[0]?.type === 'linebreak') out.shift();
-  while (out.at(-1)?.type === 'linebreak') out.pop();
+  const blank = (n: SerializedNode | undefined) => n !== undefined && (n.type === 'linebreak' || (n.type === 'text' && /^[ \u00a0]*$/.test(n.text!)));
+  while (blank(out[0])) out.shift();
+  while (blank(out.at(-1))) out.pop();
   const first = out[0];
-  if (first?.type === 'text') out[0] = { ...first, text: first.text!.replace(/^ +/, '') };
+  if (first?.type === 'text') out[0] = { ...first, text: first.text!.replace(/^[ \u00a0]+/, '') };
   const last = out.at(-1);
-  if (last?.type === 'text') out[out.length - 1] = { ...last, text: last.text!.replace(/ +$/, '') };
-  const kept = out.filter((n) => n.type !== 'text' || n.text !== '');
-  return kept.some((n) => n.type !== 'linebreak') ? kept : [];
+  if (last?.type === 'text') out[out.length - 1] = { ...last, text: last.text!.replace(/[ \u00a0]+$/, '') };
+  // A block of only spaces and breaks is no block: never an empty paragraph.
+  return out.length > 0 ? out : [];
 }
 
 interface ListEntry {
@@ -189,6 +196,8 @@ function htmlList(el: Element): SerializedNode {
 }
 
 interface WordItem {
+  /** Word's list ("l0", "l1"): a new list starts where it changes. */
+  readonly list: string;
   readonly level: number;
   readonly ordered: boolean;
   readonly inlines: SerializedNode[];
@@ -198,7 +207,8 @@ function wordItem(el: Element): WordItem | null {
   if (level === null) return null;
   const marker = findAll(el.children, (e) => /mso-list\s*:\s*ignore/i.test(e.attribs.style ?? ''))[0];
   const ordered = marker ? isNumberedMarker(textContent(marker).replace(/\u00a0/g, ' ').trim()) : false;
-  return { level, ordered, inlines: tidy(inlines(el.children, 0)) };
+  const list = /mso-list\s*:\s*(l\d+)/i.exec(el.attribs.style ?? '')?.[1] ?? '';
+  return { list, level, ordered, inlines: tidy(inlines(el.children, 0)) };
 }
 /** Word's run of list paragraphs as nested lists. */
 function wordList(items: readonly WordItem[]): SerializedNode {
@@ -250,7 +260,7 @@ function blocks(nodes: readonly ChildNode[], options: BodyOptions, state: { head
         const next = nodes[j]!;
         if (isText(next) && !next.data.trim()) continue;
         const item = isTag(next) && next.name === 'p' ? wordItem(next) : null;
-        if (!item) break;
+        if (!item || item.list !== word.list) break;
         run.push(item);
       }
       out.push(wordList(run));
@@ -299,6 +309,10 @@ function blocks(nodes: readonly ChildNode[], options: BodyOptions, state: { head
   return out;
 }
 
+function nodeText(node: SerializedNode): string {
+  return typeof node.text === 'string' ? node.text : (node.children ?? []).map(nodeText).join('');
+}
+
 export interface HtmlDraftOptions {
   /** A headline known from elsewhere (a Word document's title); otherwise the first <h1> or <title>. */
   readonly headline?: string;
@@ -307,11 +321,14 @@ export interface HtmlDraftOptions {
 /** HTML into a draft: sanitised, then read into fields and the body. */
 export function htmlToDraft(html: string, options: HtmlDraftOptions = {}): ImportedDraft {
   const meta = pageMeta(html);
-  const clean = sanitizeHtml(html, SANITIZE);
+  const clean = sanitizeHtml(meta.storyHtml, SANITIZE);
   const doc = parseDocument(clean);
   const firstH1 = findAll(doc.children, (e) => e.name === 'h1').map((e) => squash(textContent(e))).find(Boolean);
   const headline = squash(options.headline ?? '') || firstH1 || meta.title || null;
   const body = blocks(doc.children, { headline }, { headlineDropped: false });
+  // The page's own byline line ("By Pesach Benson") is the byline field now, not body text.
+  const bylineAt = body.findIndex((b) => b.type === 'paragraph' && meta.author !== '' && squash(nodeText(b)).toLowerCase() === `by ${meta.author}`.toLowerCase());
+  if (bylineAt >= 0 && bylineAt < 3) body.splice(bylineAt, 1);
 
   const content: { -readonly [K in keyof StoryContentPatch]: StoryContentPatch[K] } = {};
   const recognised: FieldName[] = [];
