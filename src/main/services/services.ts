@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createExporter } from './export/index.ts';
+import { createImporter } from './import/index.ts';
 import { createSettingsService, type SettingsBacking } from './settings-service.ts';
 import { backupNow } from './storage/backups.ts';
 import { IdleCheckpoints, openDatabase, type Database } from './storage/database.ts';
@@ -80,6 +81,7 @@ export function createServices(options: ServicesOptions) {
       return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups');
     },
     exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
+    importer: createImporter({ stories }),
     platform: options.platform,
     changes,
     close(): void {

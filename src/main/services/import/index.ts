@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseBody, plainText } from '../../../shared/body.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { MAX_IMPORT_BYTES } from '../../../shared/import.ts';
 import { hasForbiddenCharacters, stripForbiddenCharacters } from '../../../shared/news-item.ts';
 import { STORY_FIELDS, storyContentPatchSchema, type FieldName, type StoryContentPatch } from '../../../shared/story-fields.ts';
 import { formatSize, showName } from '../packages/zip-reader.ts';
@@ -21,10 +22,7 @@ import type { ImportedDraft, ImportFile, ImportFormat, ImportResult } from './ty
 
 export type { ImportFile, ImportFormat, ImportResult } from './types.ts';
 
-/** The largest file Copydesk imports; a story is never near this, a mistaken drop may be. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-/** How many files one import takes (a drop of a whole folder is refused rather than half done). */
-export const MAX_IMPORT_FILES = 50;
+export { MAX_IMPORT_BYTES, MAX_IMPORT_FILES } from '../../../shared/import.ts';
 
 /** A format that reads the file's bytes itself (a zip), rather than checked text. */
 export type RegisteredFormat = ImportFormat & { readonly binary?: boolean };
