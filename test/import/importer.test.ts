@@ -120,6 +120,16 @@ describe('importing files', () => {
   });
 });
 
+it('removes forbidden characters that arrive as HTML character references, in the headline and the body', async () => {
+  const { services, importer } = setup();
+  const html = '<!DOCTYPE html><html><body><h1>Port&#1; reopens</h1><p>Ships&#x1F; moved&nbsp;again.</p></body></html>';
+  const result = success((await importer.importFiles([file('page.html', html)], 'Dana'))[0]!);
+  expect(result.story.headline).toBe('Port reopens');
+  expect(result.story.plainText).toBe('Ships moved\u00a0again.');
+  expect(result.notes).toContain('Control characters that no export format can carry were removed.');
+  services.close();
+});
+
 describe('bad input: one clear message each, nothing created', () => {
   const cases: [string, ImportFile, RegExp][] = [
     ['binary (NUL bytes)', file('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d])), /“photo\.txt” is a binary file, not text \(it contains NUL bytes\)\. Nothing was imported\./],

@@ -10,7 +10,7 @@ import { createExporter } from './export/index.ts';
 import { createImporter } from './import/index.ts';
 import { createSettingsService, type SettingsBacking } from './settings-service.ts';
 import { backupNow } from './storage/backups.ts';
-import { IdleCheckpoints, openDatabase, type Database } from './storage/database.ts';
+import { IdleCheckpoints, openDatabase, transaction, type Database } from './storage/database.ts';
 import { createPackageService } from './packages/package-service.ts';
 import { createStoryService } from './story-service.ts';
 import { createChangeFeed } from './change-feed.ts';
@@ -66,7 +66,10 @@ export function createServices(options: ServicesOptions) {
     now,
     device,
     afterSave: () => checkpoints.touch(),
-    afterChange: () => changes.check(),
+    // Our own changes are announced once committed: inside a batch (an import), after its commit.
+    afterChange: () => {
+      if (!db.isTransaction) changes.check();
+    },
     detectLanguage,
   });
   stories.purgeExpired(settings.get().trashRetentionDays);
@@ -81,7 +84,16 @@ export function createServices(options: ServicesOptions) {
       return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups');
     },
     exporter: createExporter({ schemasDir: options.schemasDir, provider: 'Copydesk', now }),
-    importer: createImporter({ stories }),
+    importer: createImporter({
+      stories,
+      batch: (work) => {
+        try {
+          return transaction(db, work);
+        } finally {
+          changes.check();
+        }
+      },
+    }),
     platform: options.platform,
     changes,
     close(): void {

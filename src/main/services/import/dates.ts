@@ -32,7 +32,8 @@ const { MONTHS, WEEKDAYS } = (() => {
       const weekday = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
       for (let m = 0; m < 12; m++) {
         const name = fold(month.format(new Date(Date.UTC(2023, m, 15))));
-        if (/\p{L}{3,}/u.test(name)) months.set(name, m + 1);
+        // Names are words (some locales abbreviate to a number); آب (August) has two letters.
+        if (/\p{L}{2,}/u.test(name)) months.set(name, m + 1);
       }
       // Hebrew weekdays are two words ("יום שלישי"): each word may stand in a date.
       for (let d = 1; d <= 7; d++) for (const word of fold(weekday.format(new Date(Date.UTC(2023, 0, d)))).split(/\s+/)) weekdays.add(word);
