@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBody, plainText } from '../../src/shared/body.ts';
 import { createImporter, IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportOutcome, type RegisteredFormat } from '../../src/main/services/import/index.ts';
 import type { ImportFile } from '../../src/main/services/import/types.ts';
+import { transaction } from '../../src/main/services/storage/database.ts';
 import { useTempDir } from '../helpers.ts';
 import { makeServices } from '../services.ts';
 
@@ -127,6 +128,38 @@ it('removes forbidden characters that arrive as HTML character references, in th
   expect(result.story.headline).toBe('Port reopens');
   expect(result.story.plainText).toBe('Ships moved\u00a0again.');
   expect(result.notes).toContain('Control characters that no export format can carry were removed.');
+  services.close();
+});
+
+it('creates a batch in one transaction where a file that fails to be stored takes nothing else with it', async () => {
+  const { services } = makeServices(tempDir());
+  const changed: string[] = [];
+  const stories = {
+    // Fails after its rows are written, as a full disk would: its savepoint must be rolled back.
+    create: (actor: string, content: Parameters<typeof services.stories.create>[1]) =>
+      transaction(services.db, () => {
+        const story = services.stories.create(actor, content);
+        if (typeof content === 'object' && content.headline === 'Storm closes port') throw new Error('database or disk is full');
+        return story;
+      }),
+  };
+  const importer = createImporter({
+    stories,
+    batch: (work) => {
+      const result = transaction(services.db, work);
+      changed.push(String(services.db.isTransaction));
+      return result;
+    },
+  });
+  const outcomes = await importer.importFiles(
+    [file('a.txt', TPS), file('storm.txt', 'Storm closes port\n\nWinds closed the port.'), file('b.txt', HEBREW)],
+    'Dana'
+  );
+  expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+  expect(failure(outcomes[1]!)).toBe('Something went wrong: database or disk is full');
+  expect(services.stories.count({})).toBe(2);
+  expect(services.db.prepare("SELECT COUNT(*) AS n FROM stories WHERE headline = 'Storm closes port'").get()).toEqual({ n: 0 });
+  expect(changed).toEqual(['false']); // one batch, committed
   services.close();
 });
 

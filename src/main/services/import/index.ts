@@ -14,6 +14,7 @@ import { hasForbiddenCharacters, stripForbiddenCharacters } from '../../../share
 import { STORY_FIELDS, storyContentPatchSchema, type FieldName, type StoryContentPatch } from '../../../shared/story-fields.ts';
 import { formatSize, showName } from '../packages/zip-reader.ts';
 import type { StoryService } from '../story-service.ts';
+import { storageError } from '../storage/sqlite-errors.ts';
 import { docxFormat } from './formats/docx.ts';
 import { htmlFormat } from './formats/html.ts';
 import { wireTextFormat } from './formats/wire-text.ts';
@@ -234,5 +235,7 @@ function withoutForbiddenCharacters(content: StoryContentPatch): { content: Stor
 
 function messageOf(error: unknown): string {
   if (error instanceof AppError) return error.message;
+  const storage = storageError(error);
+  if (storage) return storage.message;
   return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
 }
