@@ -193,3 +193,23 @@ describe('plain text to paragraphs', () => {
     expect(plainTextToParagraphs('\n\n \n')).toEqual([]);
   });
 });
+
+describe('any text (property)', () => {
+  // Fixed seed, in the test name: a failure reproduces exactly.
+  const SEED = 20261129;
+  it(`never throws, never makes an empty paragraph, and always makes valid content (fast-check seed ${SEED})`, async () => {
+    const fc = await import('fast-check');
+    const piece = fc.oneof(
+      fc.constantFrom('\n', '\n\n', '\r\n', '  \n \n', 'By ', 'מאת ', 'بقلم ', ' • ', '(TPS) -- ', ' — ', ', 18 April, 2023', '١٨ نيسان ٢٠٢٣', 'Photo by ', '/', 'Jerusalem', '\u00a0'),
+      fc.string({ maxLength: 30 })
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const { content } = parseWireText(pieces.join(''));
+        expect(parseBody(content.body!).blocks.slice(plainText(parseBody(content.body!)) === '' ? 1 : 0).every((b) => b.kind === 'paragraph' && b.inlines.some((i) => i.kind === 'text' && i.text.trim() !== ''))).toBe(true);
+        expect(storyContentPatchSchema.safeParse(content).success).toBe(true);
+      }),
+      { seed: SEED, numRuns: 300 }
+    );
+  });
+});
