@@ -5,11 +5,14 @@
  *    main city of its region, so "Jerusalem" → Asia/Jerusalem → IL, "Cairo" → Africa/Cairo → EG,
  *    "London" → Europe/London → GB, even where smaller towns elsewhere share the name;
  * 2. country names in English, Hebrew and Arabic (i18n-iso-countries): "ישראל", "لبنان";
- * 3. country-state-city's 148,000 cities (loaded only when 1 and 2 fail: it costs about a second):
- *    the country most of the places with that name are in.
+ * 3. country-state-city's 148,000 cities (read only when 1 and 2 fail): the country most of the
+ *    places with that name are in. The package's own table is read as it ships it (rows of
+ *    [name, countryCode, …], already loaded with the package); its `getAllCities()` would first
+ *    turn every row into an object, half a second a process pays again for every import.
  *
  * A place it cannot place gets no country; the person can add it.
  */
+import { createRequire } from 'node:module';
 import { City, Country } from 'country-state-city';
 import countries from 'i18n-iso-countries';
 
@@ -37,20 +40,29 @@ function byCountryName(name: string): string | undefined {
   return undefined;
 }
 
-let cities: Map<string, Map<string, number>> | null = null;
-function byCityName(name: string): string | undefined {
-  if (!cities) {
-    cities = new Map();
-    for (const city of City.getAllCities()) {
-      const k = key(city.name);
-      let counts = cities.get(k);
-      if (!counts) cities.set(k, (counts = new Map()));
-      counts.set(city.countryCode, (counts.get(city.countryCode) ?? 0) + 1);
+/** [name, countryCode] of every city: the package's rows when they have that shape, else its objects. */
+let rows: readonly (readonly [string, string])[] | null = null;
+function cityRows(): readonly (readonly [string, string])[] {
+  if (rows) return rows;
+  try {
+    const raw = createRequire(import.meta.url)('country-state-city/lib/cjs/assets/city.json') as unknown;
+    if (Array.isArray(raw) && raw.length > 1000 && raw.slice(0, 50).every((r) => Array.isArray(r) && typeof r[0] === 'string' && /^[A-Z]{2}$/.test(r[1]))) {
+      return (rows = raw as [string, string][]);
     }
+  } catch {
+    // another layout of the package: read it through its API
   }
-  const counts = cities.get(key(name));
-  if (!counts) return undefined;
-  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  return (rows = City.getAllCities().map((c) => [c.name, c.countryCode] as const));
+}
+
+/** The country most cities of this name are in: one pass over the table per name looked up. */
+function byCityName(name: string): string | undefined {
+  const k = key(name);
+  const counts = new Map<string, number>();
+  for (const [cityName, countryCode] of cityRows()) {
+    if (cityName.length === k.length && key(cityName) === k) counts.set(countryCode, (counts.get(countryCode) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 const known = new Map<string, string | null>();
