@@ -88,6 +88,16 @@ const malformed: Record<Channel, unknown[] | ((state: CaseState) => unknown[])> 
     { id: GOOD_ID },
     { id: GOOD_ID, action: 'return', note: 'x'.repeat(5001) },
   ],
+  'import.files': [
+    {},
+    { files: [] },
+    { files: [{ name: 'a.txt' }] },
+    { files: [{ name: '', data: 'QQ==' }] },
+    { files: [{ name: 'x'.repeat(256), data: 'QQ==' }] },
+    { files: [{ name: 'a.txt', data: 'not base64!' }] },
+    { files: Array.from({ length: 51 }, (_, i) => ({ name: `${i}.txt`, data: 'QQ==' })) },
+    { files: [{ name: 'a.txt', data: 'QQ==', path: '/etc/passwd' }] },
+  ],
   'export.chooseFolder': [{ nope: 1 }],
   'pictures.add': [
     { name: 'a.jpg' },

@@ -17,6 +17,7 @@ import {
   storyIdSchema,
   storySchema,
 } from './story.ts';
+import { importFilesInputSchema, importFilesOutputSchema } from './import.ts';
 import { settingsPatchSchema, settingsSchema } from './settings.ts';
 import { gazetteerPlaceSchema, suggestionsSchema, topicChoiceSchema } from './tagging.ts';
 import { workflowActionSchema } from './workflow.ts';
@@ -167,6 +168,11 @@ export const contract = {
       .strict(),
     output: storySchema,
   },
+  /**
+   * Files dropped on the window or chosen with File → Import…, sent as bytes: each becomes a new
+   * draft, or says why not (per file; one bad file does not stop the others).
+   */
+  'import.files': { input: importFilesInputSchema, output: importFilesOutputSchema },
   'export.chooseFolder': {
     input: none,
     output: z.object({ folder: z.string().nullable() }),

@@ -84,6 +84,19 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
     },
     'keywords.list': () => stories().keywords(),
     'workflow.transition': ({ id, action, note }) => stories().transition(id, action, profile(), note),
+    'import.files': async ({ files }) => {
+      const outcomes = await services().importer.importFiles(
+        files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })),
+        profile().name
+      );
+      return {
+        results: outcomes.map((o) =>
+          o.ok
+            ? { ok: true as const, file: o.result.file, storyId: o.result.story.id, headline: o.result.story.headline, format: o.result.format, recognised: [...o.result.recognised], notes: [...o.result.notes] }
+            : { ok: false as const, file: o.file, message: o.message }
+        ),
+      };
+    },
     'export.chooseFolder': async () => {
       const folder = await platform.chooseExportFolder(settings().get().exportFolder);
       if (folder) settings().update({ exportFolder: folder });

@@ -7,9 +7,10 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createExporter } from './export/index.ts';
+import { createImporter } from './import/index.ts';
 import { createSettingsService, type SettingsBacking } from './settings-service.ts';
 import { backupNow } from './storage/backups.ts';
-import { IdleCheckpoints, openDatabase, type Database } from './storage/database.ts';
+import { IdleCheckpoints, openDatabase, transaction, type Database } from './storage/database.ts';
 import { createPackageService } from './packages/package-service.ts';
 import { createStoryService } from './story-service.ts';
 import { createChangeFeed } from './change-feed.ts';
@@ -89,7 +90,10 @@ export function createServices(options: ServicesOptions) {
     now,
     device,
     afterSave: () => checkpoints.touch(),
-    afterChange: () => changes.check(),
+    // Our own changes are announced once committed: inside a batch (an import), after its commit.
+    afterChange: () => {
+      if (!db.isTransaction) changes.check();
+    },
     detectLanguage,
     // Filtering by "sport" finds "soccer": a topic and every narrower one.
     narrowerTopics: (qcode) => [qcode, ...taggingService().topics().narrowerClosure(qcode)],
@@ -107,6 +111,16 @@ export function createServices(options: ServicesOptions) {
       return folderSize(options.dataDir, (name) => name.startsWith(DATABASE_FILE) || name === 'backups' || name === 'media');
     },
     exporter: createExporter({ schemasDir: options.schemasDir, house: () => settings.get().house, now }),
+    importer: createImporter({
+      stories,
+      batch: (work) => {
+        try {
+          return transaction(db, work);
+        } finally {
+          changes.check();
+        }
+      },
+    }),
     platform: options.platform,
     changes,
     /** Vocabularies, gazetteer and suggestions; built on first use. */

