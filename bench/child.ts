@@ -8,6 +8,8 @@
  *                                          (full-text search), then peak RSS
  *   search-sets <data-dir> <folder> <queries>      P2's check: the stories each search finds, in the
  *                                          index and with ripgrep over the Markdown files (untimed)
+ *   suggestions                              suggestions for a 1,000-word story (bench/suggestions.ts)
+ *   import <files>                           `copydesk import` of generated wire files (bench/import.ts)
  *   autosave <library-db> <raw-db> <saves> <seed>   P3: story-service saves vs raw UPDATEs, then the
  *                                          first search after a save (it indexes the saved story)
  */
@@ -351,6 +353,12 @@ switch (mode) {
     break;
   case 'autosave':
     result = autosave(args[0], args[1], Number(args[2]), Number(args[3]));
+    break;
+  case 'suggestions':
+    result = await (await import('./suggestions.ts')).measureSuggestions();
+    break;
+  case 'import':
+    result = await (await import('./import.ts')).measureImport({ files: Number(args[0]) });
     break;
   default:
     throw new Error(`bench/child.ts: unknown mode ${mode}`);
