@@ -84,11 +84,23 @@ import { ImportDialog, usePackageImport } from './features/packages/index.ts';
 import { ProfileDialog, useProfile } from './features/profile/index.ts';
 import { type Recovered, RecoveryScreen, type UnsavedText, useDamageHandoff, useRecoveredNotice, useRecoveryGate } from './features/recovery/index.ts';
 import { RevisionsPanel, useRevisions } from './features/revisions/index.ts';
-import { type EditorHandle, StoryEditor, useConflictChoices } from './features/story/index.ts';
+import { type EditorHandle, StoryEditor, TypeAheadBuffer, useConflictChoices, useTypeAhead } from './features/story/index.ts';
+import { houseRules } from './features/metadata/index.ts';
 import { Toasts, useToasts } from './ui/index.ts';
 import { TrashView, useTrash } from './features/trash/index.ts';
 import { DeskHeader, useLoadDesk, useSaveBeforeClose, useShortcuts } from './app/index.ts';
-import { activePanelFilters, LibraryFooter, NoStoryOpen, StoriesPane, useKeywordList, useLibrary, useLibraryStats, useOpenStory, useStoryActions } from './features/library/index.ts';
+import {
+  activePanelFilters,
+  LibraryFooter,
+  NoStoryOpen,
+  StoriesPane,
+  useKeywordList,
+  useLibrary,
+  useLibraryChanges,
+  useLibraryStats,
+  useOpenStory,
+  useStoryActions,
+} from './features/library/index.ts';
 import { useNow } from './lib/index.ts';
 
 /**
@@ -108,6 +120,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
   const [settings, setSettings] = useState<Settings | null>(null);
   const library = useLibrary(notify, setSettings);
   const { rows, setRows, refresh: refreshList } = library;
+  const typeAhead = useTypeAhead();
   const now = useNow(30_000);
   const editorRef = useRef<EditorHandle>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -119,18 +132,31 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
   const profile = useProfile(settings, setSettings, notify);
 
   const { open, setOpen, show, flushOpen, openStory } = useOpenStory(editorRef, notify, setRows);
-  const trash = useTrash({ flushOpen, show, refreshList, refreshKeywords, refreshStats, notify });
+  const trash = useTrash({ flushOpen, show, notify });
   const { showStories } = trash;
   const { savedTick, newStory, onStoryUpdated, onDeleted } = useStoryActions({
-    rows, setRows, setOpen, show, flushOpen, showStories, refreshKeywords, refreshStats, refreshStatsSoon, notify, listRef,
+    setOpen, show, flushOpen, showStories, startTypeAhead: typeAhead.start, notify, listRef,
   });
-  const conflict = useConflictChoices({ setRows, refreshList, show, onStoryUpdated, refreshKeywords, refreshStats, notify });
+  const conflict = useConflictChoices({ show, onStoryUpdated, notify });
   const revisions = useRevisions({ editorRef, show, onStoryUpdated, notify });
-  const packages = usePackageImport({ editorRef, flushOpen, show, showStories, refreshList, refreshKeywords, refreshStats, notify });
+  const packages = usePackageImport({ editorRef, flushOpen, show, showStories, notify });
+  // Stories changed (here, in another window, by the command line, an import): read again what shows them.
+  useLibraryChanges((ids) => {
+    refreshList();
+    void refreshKeywords();
+    refreshStatsSoon();
+    if (trash.pane === 'trash') void trash.refresh();
+    const handle = editorRef.current;
+    if (handle && ids.includes(handle.storyId)) {
+      onStoryUpdated();
+      void handle.checkOutsideChange();
+    }
+  });
   useShortcuts({ editorRef, newStory, toggleTheme: profile.toggleTheme });
   useSaveBeforeClose(editorRef, notify);
 
   const role: Role = settings?.profile.role ?? 'reporter';
+  const house = houseRules(settings);
   const retentionDays = settings?.trashRetentionDays ?? 30;
   const filtered = library.searching || library.view.keyword !== undefined || activePanelFilters(library.view) > 0;
   const trashCount = stats?.trash ?? trash.items?.length ?? 0;
@@ -157,6 +183,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
             <StoriesPane
               library={library}
               keywords={keywordCounts}
+              desks={house.desks}
               filtered={filtered}
               storiesInLibrary={stats?.stories ?? null}
               ready={settings !== null}
@@ -192,6 +219,10 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
               onStoryUpdated={onStoryUpdated}
               onDeleted={onDeleted}
               onReload={(id) => void conflict.reload(id)}
+              onReloadQuietly={(story) => show(story)}
+              house={house}
+              profileName={settings.profile.name}
+              takeTypedAhead={typeAhead.take}
               onKeepCopy={conflict.keepCopy}
               trashRetentionDays={retentionDays}
               revisionsOpen={revisions.panelOpen}
@@ -218,6 +249,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
         </main>
       </div>
 
+      <TypeAheadBuffer bufferRef={typeAhead.ref} />
       <Toasts toasts={toasts} dismiss={dismiss} />
       {settings ? (
         <ProfileDialog open={profile.dialogOpen} settings={settings} onCancel={() => profile.setDialogOpen(false)} onSave={profile.save} />
