@@ -184,12 +184,13 @@ test('the metadata panel is filled by keyboard alone, and every value is stored'
   await page.keyboard.type('600');
   await expect(p.getByLabel('Length now')).toContainText('words ·');
   await expect(p.getByLabel('Length now')).toContainText('min read');
-  await expect(p.getByLabel('Length now')).toContainText('to go of 600');
+  await expect(p.getByLabel('Length now')).toContainText('target 600: ');
   await tabTo(page, p.getByRole('textbox', { name: 'Editorial note — never published' }));
   await page.keyboard.type('Check the minister’s title with the desk.');
   // Leaving the panel saves at once, like leaving the headline.
   await tabTo(page, headline(page));
   await expect(saveStatus(page)).toHaveText('Saved');
+  await expect(page.locator('.cd-byline')).toContainText('By Pesach Benson, Yosef Mizrahi');
 
   const id = await openStoryId(page);
   const stored = await storedStory(page, id);
@@ -434,8 +435,14 @@ test('screenshots: the desk with the panel open and closed, light and dark, a He
   await p.getByRole('combobox', { name: 'Urgency' }).selectOption('3');
   await headline(page).focus();
   await expect(saveStatus(page)).toHaveText('Saved');
-  // The byline line keeps its order with a Hebrew author name.
-  await expect(page.locator('.cd-byline')).toContainText('By');
+  // The byline line keeps its order with a Hebrew name: "By פסח בנסון · 18 words", never
+  // "By 18 · פסח בנסון words" — the words count sits to the right of the name.
+  const byline = page.locator('.cd-byline');
+  await expect(byline).toContainText('By פסח בנסון');
+  const name = await byline.locator(':scope > :not([aria-hidden])').nth(0).boundingBox();
+  const words = await byline.locator(':scope > :not([aria-hidden])').nth(1).boundingBox();
+  expect(await byline.locator(':scope > :not([aria-hidden])').nth(1).innerText()).toMatch(/^\d+ words$/);
+  expect(words!.x).toBeGreaterThan(name!.x + name!.width - 1);
 
   for (const width of [1600, 900]) {
     await page.setViewportSize({ width, height: 900 });

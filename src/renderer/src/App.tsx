@@ -58,6 +58,21 @@
  *   story         textbox "Headline", textbox "Story body" (the Lexical editor),
  *                 combobox "Add keyword" → listbox "Keyword suggestions" → option;
  *                 button "Remove keyword <k>" per chip
+ *   details       region "Story details" (the metadata panel; its toggle is button "Story details",
+ *                 aria-expanded, remembered): when closed, "Details summary"; fields by label:
+ *                 "Slugline" (count "17 / 30"), "Summary", button "Add contributor" → "Contributor N
+ *                 name|role|affiliation", "Remove contributor N"; "Dateline place|country code|date|
+ *                 agency" and "Dateline preview"; "Located place|country code"; "Language" (with
+ *                 "Language source": detected|chosen), "Genre", "Urgency", "Desk"; "Embargo until",
+ *                 "Embargo time zone" (status "Time zone change" after a change), "Embargo countdown";
+ *                 "Credit line", "Copyright holder", "Copyright notice", "Usage terms"; list
+ *                 "Pictures" → listitem "Picture N: <file>" (radio "Lead picture: <file>", "Caption
+ *                 for <file>"…), button "Add pictures…" (images may also be dropped on the region);
+ *                 "Target length (words)", "Length now"; "Editorial note — never published"
+ *                 alert "Changed elsewhere" (the open story has a newer stored version) with "Reload"
+ *   list marks    row parts .cd-row__slug, abbr.cd-row__language (title: the language), .cd-row__embargo,
+ *                 .cd-row__urgency (1–3), img.cd-row__picture; filters "Filter by language", "Filter by
+ *                 desk", checkbox "Embargoed only"
  *   banners       note "Approval" (exact: "Approval void" also contains it; "Approved by X at T"),
  *                 note "Approval void", note "Review note" ("Sent back by X at T:" and the note)
  *   dialogs       "Send back to the reporter": textbox "Note to the reporter", button "Send to

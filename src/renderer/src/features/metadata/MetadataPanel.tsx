@@ -162,7 +162,7 @@ function lengthLine(words: number, characters: number, target: number | null): s
   const base = `${words.toLocaleString()} ${words === 1 ? 'word' : 'words'} · ${characters.toLocaleString()} characters · ${minutes} min read`;
   if (target === null) return base;
   const left = target - words;
-  return `${base} · ${left >= 0 ? `${left.toLocaleString()} to go` : `${(-left).toLocaleString()} over`} of ${target.toLocaleString()}`;
+  return `${base} · target ${target.toLocaleString()}: ${left >= 0 ? `${left.toLocaleString()} to go` : `${(-left).toLocaleString()} over`}`;
 }
 
 /** What the closed panel says in one line. */

@@ -59,7 +59,15 @@ export function StoryText(props: StoryTextProps) {
       {/* Each part isolated: a Hebrew author name cannot reorder the line ("By 16 · פסח בנסון words"). */}
       <p className="cd-byline" dir="ltr" lang="en">
         <bdi>
-          By <bdi>{story.author}</bdi>
+          By{' '}
+          {story.byline.length > 0
+            ? story.byline.map((c, i) => (
+                <span key={i}>
+                  {i > 0 ? ', ' : ''}
+                  <bdi>{c.name}</bdi>
+                </span>
+              ))
+            : <bdi>{story.author}</bdi>}
         </bdi>
         <span aria-hidden="true"> · </span>
         <bdi>{wordsLabel(props.wordCount)}</bdi>
