@@ -66,6 +66,28 @@ async function search(page: Page, text: string) {
 /** The preload's API as the page sees it (the e2e project has no DOM types). */
 type PageWindow = { copydesk: CopydeskApi };
 
+/**
+ * Hold the page's timers (Playwright's clock): the autosave's pause in typing and the gathering
+ * of `library.changed` wait until the test moves the clock on. With the clock held, an edit typed
+ * here is still unsaved when the story is saved elsewhere, whatever the machine's speed, so the
+ * open story is not reloaded quietly and the save that follows conflicts.
+ */
+async function holdTimers(page: Page) {
+  await page.clock.install();
+  await page.clock.pauseAt(new Date(Date.now() + 1000));
+}
+
+/** Move the held clock on until `banner` shows (the change elsewhere has been heard), then let time run. */
+async function runUntilConflict(page: Page) {
+  const banner = page.getByRole('alert', { name: 'Changed elsewhere' });
+  await expect(async () => {
+    await page.clock.runFor(200);
+    await expect(banner).toBeVisible({ timeout: 250 });
+  }).toPass();
+  await expect(banner).toContainText('This story was changed elsewhere');
+  await page.clock.resume();
+}
+
 // --- Revisions -----------------------------------------------------------------------------
 
 test('revisions: Ctrl+S keeps one, two compare word by word, an older one is restored', async ({ copydesk }) => {
@@ -349,6 +371,7 @@ test('a save that conflicts with a change made elsewhere: "Keep mine as a copy" 
   expect(id).toBeTruthy();
 
   // Somewhere else (another window), the same story is saved first.
+  await holdTimers(page);
   const elsewhere = await page.evaluate(async (storyId) => {
     const api = (globalThis as unknown as PageWindow).copydesk;
     const current = await api.stories.get({ id: storyId });
@@ -369,6 +392,8 @@ test('a save that conflicts with a change made elsewhere: "Keep mine as a copy" 
   await storyBody(page).click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.insertText(' Ships are waiting offshore.');
+  // The desk hears of the change: with an unsaved edit here, a banner says so (no quiet reload).
+  await runUntilConflict(page);
   const dialog = page.getByRole('dialog', { name: 'This story was changed elsewhere' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Your text is still here');
@@ -409,6 +434,7 @@ test('"Reload the newer version" warns before it drops the local edits', async (
   const { page } = copydesk;
   await writeStory(page, 'Rail line reopens', ['Trains run again from Tuesday.']);
   const id = await storyRow(page, 'Rail line reopens').getByRole('button').getAttribute('data-story-id');
+  await holdTimers(page);
   await page.evaluate(async (storyId) => {
     const api = (globalThis as unknown as PageWindow).copydesk;
     const current = await api.stories.get({ id: storyId });
@@ -418,6 +444,7 @@ test('"Reload the newer version" warns before it drops the local edits', async (
   await storyBody(page).click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.insertText(' Local edit.');
+  await runUntilConflict(page);
   const dialog = page.getByRole('dialog', { name: 'This story was changed elsewhere' });
   await dialog.getByRole('button', { name: 'Reload the newer version' }).click();
   const warning = page.getByRole('dialog', { name: 'Discard your changes?' });

@@ -58,6 +58,21 @@
  *   story         textbox "Headline", textbox "Story body" (the Lexical editor),
  *                 combobox "Add keyword" → listbox "Keyword suggestions" → option;
  *                 button "Remove keyword <k>" per chip
+ *   details       region "Story details" (the metadata panel; its toggle is button "Story details",
+ *                 aria-expanded, remembered): when closed, "Details summary"; fields by label:
+ *                 "Slugline" (count "17 / 30"), "Summary", button "Add contributor" → "Contributor N
+ *                 name|role|affiliation", "Remove contributor N"; "Dateline place|country code|date|
+ *                 agency" and "Dateline preview"; "Located place|country code"; "Language" (with
+ *                 "Language source": detected|chosen), "Genre", "Urgency", "Desk"; "Embargo until",
+ *                 "Embargo time zone" (status "Time zone change" after a change), "Embargo countdown";
+ *                 "Credit line", "Copyright holder", "Copyright notice", "Usage terms"; list
+ *                 "Pictures" → listitem "Picture N: <file>" (radio "Lead picture: <file>", "Caption
+ *                 for <file>"…), button "Add pictures…" (images may also be dropped on the region);
+ *                 "Target length (words)", "Length now"; "Editorial note — never published"
+ *                 alert "Changed elsewhere" (the open story has a newer stored version) with "Reload"
+ *   list marks    row parts .cd-row__slug, abbr.cd-row__language (title: the language), .cd-row__embargo,
+ *                 .cd-row__urgency (1–3), img.cd-row__picture; filters "Filter by language", "Filter by
+ *                 desk", checkbox "Embargoed only"
  *   banners       note "Approval" (exact: "Approval void" also contains it; "Approved by X at T"),
  *                 note "Approval void", note "Review note" ("Sent back by X at T:" and the note)
  *   dialogs       "Send back to the reporter": textbox "Note to the reporter", button "Send to
@@ -84,11 +99,23 @@ import { ImportDialog, usePackageImport } from './features/packages/index.ts';
 import { ProfileDialog, useProfile } from './features/profile/index.ts';
 import { type Recovered, RecoveryScreen, type UnsavedText, useDamageHandoff, useRecoveredNotice, useRecoveryGate } from './features/recovery/index.ts';
 import { RevisionsPanel, useRevisions } from './features/revisions/index.ts';
-import { type EditorHandle, StoryEditor, useConflictChoices } from './features/story/index.ts';
+import { type EditorHandle, StoryEditor, TypeAheadBuffer, useConflictChoices, useTypeAhead } from './features/story/index.ts';
+import { houseRules } from './features/metadata/index.ts';
 import { Toasts, useToasts } from './ui/index.ts';
 import { TrashView, useTrash } from './features/trash/index.ts';
 import { DeskHeader, useLoadDesk, useSaveBeforeClose, useShortcuts } from './app/index.ts';
-import { activePanelFilters, LibraryFooter, NoStoryOpen, StoriesPane, useKeywordList, useLibrary, useLibraryStats, useOpenStory, useStoryActions } from './features/library/index.ts';
+import {
+  activePanelFilters,
+  LibraryFooter,
+  NoStoryOpen,
+  StoriesPane,
+  useKeywordList,
+  useLibrary,
+  useLibraryChanges,
+  useLibraryStats,
+  useOpenStory,
+  useStoryActions,
+} from './features/library/index.ts';
 import { useNow } from './lib/index.ts';
 
 /**
@@ -108,6 +135,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
   const [settings, setSettings] = useState<Settings | null>(null);
   const library = useLibrary(notify, setSettings);
   const { rows, setRows, refresh: refreshList } = library;
+  const typeAhead = useTypeAhead();
   const now = useNow(30_000);
   const editorRef = useRef<EditorHandle>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -119,18 +147,31 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
   const profile = useProfile(settings, setSettings, notify);
 
   const { open, setOpen, show, flushOpen, openStory } = useOpenStory(editorRef, notify, setRows);
-  const trash = useTrash({ flushOpen, show, refreshList, refreshKeywords, refreshStats, notify });
+  const trash = useTrash({ flushOpen, show, notify });
   const { showStories } = trash;
   const { savedTick, newStory, onStoryUpdated, onDeleted } = useStoryActions({
-    rows, setRows, setOpen, show, flushOpen, showStories, refreshKeywords, refreshStats, refreshStatsSoon, notify, listRef,
+    setOpen, show, flushOpen, showStories, startTypeAhead: typeAhead.start, notify, listRef,
   });
-  const conflict = useConflictChoices({ setRows, refreshList, show, onStoryUpdated, refreshKeywords, refreshStats, notify });
+  const conflict = useConflictChoices({ show, onStoryUpdated, notify });
   const revisions = useRevisions({ editorRef, show, onStoryUpdated, notify });
-  const packages = usePackageImport({ editorRef, flushOpen, show, showStories, refreshList, refreshKeywords, refreshStats, notify });
+  const packages = usePackageImport({ editorRef, flushOpen, show, showStories, notify });
+  // Stories changed (here, in another window, by the command line, an import): read again what shows them.
+  useLibraryChanges((ids) => {
+    refreshList();
+    void refreshKeywords();
+    refreshStatsSoon();
+    if (trash.pane === 'trash') void trash.refresh();
+    const handle = editorRef.current;
+    if (handle && ids.includes(handle.storyId)) {
+      onStoryUpdated();
+      void handle.checkOutsideChange();
+    }
+  });
   useShortcuts({ editorRef, newStory, toggleTheme: profile.toggleTheme });
   useSaveBeforeClose(editorRef, notify);
 
   const role: Role = settings?.profile.role ?? 'reporter';
+  const house = houseRules(settings);
   const retentionDays = settings?.trashRetentionDays ?? 30;
   const filtered = library.searching || library.view.keyword !== undefined || activePanelFilters(library.view) > 0;
   const trashCount = stats?.trash ?? trash.items?.length ?? 0;
@@ -157,6 +198,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
             <StoriesPane
               library={library}
               keywords={keywordCounts}
+              desks={house.desks}
               filtered={filtered}
               storiesInLibrary={stats?.stories ?? null}
               ready={settings !== null}
@@ -192,6 +234,10 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
               onStoryUpdated={onStoryUpdated}
               onDeleted={onDeleted}
               onReload={(id) => void conflict.reload(id)}
+              onReloadQuietly={(story) => show(story)}
+              house={house}
+              profileName={settings.profile.name}
+              takeTypedAhead={typeAhead.take}
               onKeepCopy={conflict.keepCopy}
               trashRetentionDays={retentionDays}
               revisionsOpen={revisions.panelOpen}
@@ -218,6 +264,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
         </main>
       </div>
 
+      <TypeAheadBuffer bufferRef={typeAhead.ref} />
       <Toasts toasts={toasts} dismiss={dismiss} />
       {settings ? (
         <ProfileDialog open={profile.dialogOpen} settings={settings} onCancel={() => profile.setDialogOpen(false)} onSave={profile.save} />

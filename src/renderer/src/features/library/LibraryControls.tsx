@@ -5,17 +5,21 @@
  */
 import { useId, useState } from 'react';
 import { LIBRARY_SORTS, SORT_LABELS, STATUS_LABELS, STORY_STATUSES, type StoryStatus } from '../../../../shared/story.ts';
-import { activePanelFilters, type Library, type SortChoice } from './useLibrary.ts';
+import { languageLabel } from '../../../../shared/news-item.ts';
+import { activePanelFilters, NO_PANEL_FILTERS, type Library, type SortChoice } from './useLibrary.ts';
 import { CloseIcon, FilterIcon, SearchIcon } from '../../ui/index.ts';
 import { KeywordFilter, type KeywordCount } from './KeywordFilter.tsx';
 
 export interface LibraryControlsProps {
   readonly library: Library;
   readonly keywords: readonly KeywordCount[];
+  readonly desks: readonly string[];
 }
 
-export function LibraryControls({ library, keywords }: LibraryControlsProps) {
+export function LibraryControls({ library, keywords, desks }: LibraryControlsProps) {
   const { view, query, searching, sort, authors } = library;
+  const languageOptions = view.language && !library.languages.includes(view.language) ? [view.language, ...library.languages] : library.languages;
+  const deskOptions = view.desk && !desks.includes(view.desk) ? [view.desk, ...desks] : desks;
   const [filtersOpen, setFiltersOpen] = useState(() => activePanelFilters(view) > 0);
   const panelId = useId();
   const active = activePanelFilters(view);
@@ -57,7 +61,7 @@ export function LibraryControls({ library, keywords }: LibraryControlsProps) {
           aria-expanded={filtersOpen}
           aria-controls={panelId}
           aria-label={active > 0 ? `Filters, ${active} active` : 'Filters'}
-          title="Filter by status, author and date"
+          title="Filter by status, author, language, desk, embargo and date"
           onClick={() => setFiltersOpen((o) => !o)}
         >
           <FilterIcon />
@@ -106,6 +110,46 @@ export function LibraryControls({ library, keywords }: LibraryControlsProps) {
               </select>
             </label>
             <label className="cd-filters__field">
+              <span className="cd-filters__label">Language</span>
+              <select
+                className="cd-select"
+                aria-label="Filter by language"
+                value={view.language ?? ''}
+                onChange={(event) => library.changeView({ language: event.target.value || undefined })}
+              >
+                <option value="">Any language</option>
+                {languageOptions.map((l) => (
+                  <option key={l} value={l}>
+                    {languageLabel(l)} ({l})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="cd-filters__field">
+              <span className="cd-filters__label">Desk</span>
+              <select
+                className="cd-select"
+                aria-label="Filter by desk"
+                value={view.desk ?? ''}
+                onChange={(event) => library.changeView({ desk: event.target.value || undefined })}
+              >
+                <option value="">Any desk</option>
+                {deskOptions.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="cd-filters__check">
+              <input
+                type="checkbox"
+                checked={view.embargoed === true}
+                onChange={(event) => library.changeView({ embargoed: event.target.checked || undefined })}
+              />
+              Embargoed only
+            </label>
+            <label className="cd-filters__field">
               <span className="cd-filters__label">Updated from</span>
               <input
                 type="date"
@@ -139,7 +183,7 @@ export function LibraryControls({ library, keywords }: LibraryControlsProps) {
               type="button"
               className="cd-button cd-button--small"
               disabled={active === 0}
-              onClick={() => library.changeView({ status: undefined, author: undefined, from: undefined, to: undefined })}
+              onClick={() => library.changeView(NO_PANEL_FILTERS)}
             >
               Clear
             </button>

@@ -8,11 +8,13 @@ import type { KeywordCount } from './KeywordFilter.tsx';
 import { LibraryControls } from './LibraryControls.tsx';
 import { StoryList } from './StoryList.tsx';
 import { countLabel, shortcutLabel } from '../../lib/index.ts';
-import { activePanelFilters, type Library } from './useLibrary.ts';
+import { activePanelFilters, NO_PANEL_FILTERS, type Library } from './useLibrary.ts';
 
 export interface StoriesPaneProps {
   readonly library: Library;
   readonly keywords: readonly KeywordCount[];
+  /** The newsroom's desks, for the desk filter. */
+  readonly desks: readonly string[];
   /** Searching, or any filter set. */
   readonly filtered: boolean;
   /** How many stories the library holds in all (from its size); null when unknown. */
@@ -41,7 +43,7 @@ export function StoriesPane(props: StoriesPaneProps) {
 
   const clearAll = () => {
     library.setQuery('');
-    library.changeView({ keyword: undefined, status: undefined, author: undefined, from: undefined, to: undefined });
+    library.changeView({ keyword: undefined, ...NO_PANEL_FILTERS });
   };
 
   const listSummary =
@@ -80,7 +82,7 @@ export function StoriesPane(props: StoriesPaneProps) {
             <span aria-hidden="true">Import…</span>
           </button>
         </div>
-        <LibraryControls library={library} keywords={keywords} />
+        <LibraryControls library={library} keywords={keywords} desks={props.desks} />
       </div>
       <div className="cd-sidebar__summary" hidden={rows !== null && rows.length === 0 && !filtered}>
         <span role="status" aria-label="List summary" className={library.pending ? 'cd-sidebar__count cd-sidebar__count--pending' : 'cd-sidebar__count'}>

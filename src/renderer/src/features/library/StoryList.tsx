@@ -4,9 +4,11 @@
  */
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { isEmptyQuery, makeSnippet, parseQuery, type ParsedQuery } from '../../../../shared/search-text.ts';
+import { isEmbargoed, languageLabel, URGENCY_MEANINGS } from '../../../../shared/news-item.ts';
 import type { StorySummary } from '../../../../shared/story.ts';
 import { exactTime, relativeTime, splitHits, wordsLabel } from '../../lib/index.ts';
 import { StatusBadge } from '../../ui/index.ts';
+import { formatInZone, PictureThumb, readerZone } from '../metadata/index.ts';
 
 export type StoryListEntry = StorySummary & { readonly snippet?: string | null };
 
@@ -35,6 +37,47 @@ function markHeadline(headline: string, query: ParsedQuery | null): string {
 }
 
 export const UNTITLED = 'Untitled story';
+
+/** Urgency is marked in the list only when it is high (1–3): the rest is routine. */
+const MARKED_URGENCY = 3;
+
+const embargoShort = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The row's meta line. Every part is its own isolated run (<bdi>), so a right-to-left value
+ * (a Hebrew slugline or desk) cannot reorder its neighbours.
+ */
+function RowMeta({ story, now }: { story: StoryListEntry; now: number }) {
+  const language = story.language ? story.language.split('-')[0]!.toUpperCase() : '';
+  return (
+    <span className="cd-row__meta">
+      <StatusBadge status={story.status} size="small" />
+      {story.urgency !== null && story.urgency <= MARKED_URGENCY ? (
+        <bdi className="cd-row__urgency" title={`Urgency ${story.urgency}: ${URGENCY_MEANINGS[story.urgency]}`}>
+          {story.urgency === 1 ? 'Flash' : `Urgency ${story.urgency}`}
+        </bdi>
+      ) : null}
+      {story.embargo && isEmbargoed(story.embargo, new Date(now)) ? (
+        <bdi className="cd-row__embargo" title={`Embargoed until ${formatInZone(story.embargo.at, readerZone())}`}>
+          Embargo until {embargoShort.format(new Date(story.embargo.at))}
+        </bdi>
+      ) : null}
+      {story.slugline ? <bdi className="cd-row__slug">{story.slugline}</bdi> : null}
+      {language ? (
+        <abbr className="cd-row__language" title={languageLabel(story.language)}>
+          {language}
+        </abbr>
+      ) : null}
+      <bdi>
+        <time className="cd-row__time" dateTime={story.updatedAt} title={exactTime(story.updatedAt)}>
+          {relativeTime(story.updatedAt, now)}
+        </time>
+      </bdi>
+      <bdi className="cd-row__words">{wordsLabel(story.wordCount)}</bdi>
+      {story.desk ? <bdi className="cd-row__desk">{story.desk}</bdi> : null}
+    </span>
+  );
+}
 
 export function StoryList({ stories, selectedId, now, onOpen, query }: StoryListProps) {
   const parsed = useMemo(() => {
@@ -74,21 +117,18 @@ export function StoryList({ stories, selectedId, now, onOpen, query }: StoryList
               onClick={() => onOpen(story.id)}
               data-story-id={story.id}
             >
-              <span className={story.headline.trim() ? 'cd-row__headline' : 'cd-row__headline cd-row__headline--untitled'} dir="auto">
-                {story.headline.trim() ? <Highlighted text={markHeadline(story.headline.trim(), parsed)} /> : UNTITLED}
+              <span className="cd-row__top">
+                <span className={story.headline.trim() ? 'cd-row__headline' : 'cd-row__headline cd-row__headline--untitled'} dir="auto">
+                  {story.headline.trim() ? <Highlighted text={markHeadline(story.headline.trim(), parsed)} /> : UNTITLED}
+                </span>
+                {story.leadPicture ? <PictureThumb sha256={story.leadPicture} className="cd-row__picture" /> : null}
               </span>
               {story.snippet ? (
                 <span className="cd-row__snippet" dir="auto">
                   <Highlighted text={story.snippet} />
                 </span>
               ) : null}
-              <span className="cd-row__meta">
-                <StatusBadge status={story.status} size="small" />
-                <time className="cd-row__time" dateTime={story.updatedAt} title={exactTime(story.updatedAt)}>
-                  {relativeTime(story.updatedAt, now)}
-                </time>
-                <span className="cd-row__words">{wordsLabel(story.wordCount)}</span>
-              </span>
+              <RowMeta story={story} now={now} />
               {story.keywords.length > 0 ? (
                 <span className="cd-row__keywords">
                   {story.keywords.map((keyword) => (

@@ -19,7 +19,9 @@ export type SortChoice = LibrarySort | 'relevance';
 export const SEARCH_DELAY_MS = 150;
 
 /** The filters that sit behind the "Filters" disclosure (the keyword has its own select). */
-export const PANEL_FILTERS = ['status', 'author', 'from', 'to'] as const;
+export const PANEL_FILTERS = ['status', 'author', 'language', 'desk', 'embargoed', 'from', 'to'] as const;
+/** Every filter cleared ("Clear", "Clear all"); `subject` is the tagging feature's. */
+export const NO_PANEL_FILTERS: Partial<LibraryView> = { status: undefined, author: undefined, language: undefined, desk: undefined, embargoed: undefined, from: undefined, to: undefined };
 
 export function activePanelFilters(view: LibraryView): number {
   return PANEL_FILTERS.filter((key) => view[key] !== undefined).length;
@@ -29,7 +31,7 @@ export function activePanelFilters(view: LibraryView): number {
 export function cleanView(view: LibraryView): LibraryView {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(view)) {
-    if (value !== undefined && value !== null && value !== '') out[key] = value;
+    if (value !== undefined && value !== null && value !== '' && value !== false) out[key] = value;
   }
   return out as LibraryView;
 }
@@ -52,6 +54,8 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
   const [ready, setReady] = useState(false);
   const [tick, setTick] = useState(0);
   const [authors, setAuthors] = useState<readonly string[]>([]);
+  /** The languages seen in the list so far, for the language filter. */
+  const [languages, setLanguages] = useState<readonly string[]>([]);
   const [pending, setPending] = useState(false);
   const latest = useRef(0);
   const debounceNext = useRef(false);
@@ -91,6 +95,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
           setError(null);
           setPending(false);
           setAuthors((known) => mergeNames(known, result.rows.map((r) => r.author)));
+          setLanguages((known) => mergeNames(known, result.rows.map((r) => r.language)));
         },
         (e: unknown) => {
           if (id !== latest.current) return;
@@ -166,6 +171,7 @@ export function useLibrary(notify: Notify, onSettings: (settings: Settings) => v
     error,
     pending,
     authors,
+    languages,
     ready,
     init,
     changeView,

@@ -16,14 +16,12 @@ export interface PackageImportDeps {
   readonly flushOpen: () => Promise<boolean>;
   readonly show: (story: Story) => void;
   readonly showStories: () => void;
-  readonly refreshList: () => void;
-  readonly refreshKeywords: () => Promise<void>;
-  readonly refreshStats: () => Promise<void>;
   readonly notify: Notify;
 }
 
 export function usePackageImport(deps: PackageImportDeps) {
-  const { editorRef, flushOpen, show, showStories, refreshList, refreshKeywords, refreshStats, notify } = deps;
+  // The list, keywords and counts follow `library.changed`.
+  const { editorRef, flushOpen, show, showStories, notify } = deps;
   /** The package being looked at in the import dialog. */
   const [contents, setContents] = useState<PackageContents | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,9 +75,6 @@ export function usePackageImport(deps: PackageImportDeps) {
           duration: 10_000,
         });
         showStories();
-        refreshList();
-        void refreshKeywords();
-        void refreshStats();
         if (overOpen && openId) show(await call('stories.get', { id: openId }));
       } catch (error) {
         notify({ kind: 'error', key: 'import', message: `Couldn't import the package. ${errorMessage(error)}` });
@@ -87,7 +82,7 @@ export function usePackageImport(deps: PackageImportDeps) {
         setBusy(false);
       }
     },
-    [contents, editorRef, notify, show, showStories, refreshKeywords, refreshStats, refreshList]
+    [contents, editorRef, notify, show, showStories]
   );
 
   return { contents, busy, inspect, cancel, importStories };

@@ -6,10 +6,12 @@
  */
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { AppError } from '../../../../shared/errors.ts';
+import { call } from '../../lib/index.ts';
 import type { Role, Story } from '../../../../shared/story.ts';
 import { useStoryExport, type ExportMenuHandle } from '../export/index.ts';
+import { MetadataPanel, type HouseRules } from '../metadata/index.ts';
 import type { Notify } from '../../ui/index.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { DeleteStoryDialog } from './DeleteStoryDialog.tsx';
@@ -42,6 +44,12 @@ export interface EditorHandle {
   exclusive(task: (baseRevision: number) => Promise<Story>): Promise<Story>;
   /** The text as it is in the editor, and whether all of it is saved. */
   draft(): { headline: string; text: string; saved: boolean };
+  /**
+   * `library.changed` named this story: once no save of ours is in flight, compare the stored
+   * revision with ours. Newer means someone else changed it: reload quietly when nothing here is
+   * unsaved, else say so in a banner with Reload. Our own saves never look newer.
+   */
+  checkOutsideChange(): Promise<void>;
 }
 
 export interface StoryEditorProps {
@@ -54,6 +62,8 @@ export interface StoryEditorProps {
   readonly onStoryUpdated: (story: Story) => void;
   readonly onDeleted: (id: string) => void;
   readonly onReload: (id: string) => void;
+  /** The stored story is newer and nothing here is unsaved: show it in place of this one. */
+  readonly onReloadQuietly: (story: Story) => void;
   /** After a conflict: save this text as a new story beside the original. Resolves to whether it did. */
   readonly onKeepCopy: (source: Story, content: StoryContentDraft) => Promise<boolean>;
   readonly trashRetentionDays: number;
@@ -62,6 +72,12 @@ export interface StoryEditorProps {
   /** The revisions panel, shown beside the text (below the story bar and the toolbar). */
   readonly sidePanel?: ReactNode;
   readonly focusHeadlineOnMount?: boolean;
+  /** Keys typed between Ctrl/Cmd+N and this editor's mounting, to start the headline with. */
+  readonly takeTypedAhead?: () => string;
+  /** The newsroom's limits and desks. */
+  readonly house: HouseRules;
+  /** The export's byline when the story names no contributor. */
+  readonly profileName: string;
   readonly ref?: Ref<EditorHandle>;
 }
 
@@ -91,11 +107,20 @@ function StoryEditorPane(props: StoryEditorProps) {
   const busyWith = (kind: Exclude<Busy, null>) => (on: boolean) => setBusy(on ? kind : null);
   const [sendBack, setSendBack] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [outside, setOutside] = useState<Story | null>(null);
   const headlineEl = useRef<HTMLTextAreaElement>(null);
   const exportMenu = useRef<ExportMenuHandle>(null);
 
-  useEffect(() => {
-    if (props.focusHeadlineOnMount) headlineEl.current?.focus();
+  // Layout effect: the focus moves before the browser handles another key, so none is lost.
+  useLayoutEffect(() => {
+    if (!props.focusHeadlineOnMount) return;
+    const typed = props.takeTypedAhead?.() ?? '';
+    const field = headlineEl.current;
+    if (!field) return;
+    if (typed) draft.changeHeadline(field.value + typed);
+    field.focus();
+    field.setSelectionRange(field.value.length + typed.length, field.value.length + typed.length);
+    // Only when the story opens.
   }, [props.focusHeadlineOnMount]);
   const { conflict, conflictOpen, setConflictOpen } = useSaveProblems(story.id, draft.saveState, notify, props.dismissNotice);
   const { flush } = draft;
@@ -112,6 +137,21 @@ function StoryEditorPane(props: StoryEditorProps) {
       text: draft.bodyText(),
       saved: (draft.saverRef.current?.state.kind ?? 'saved') === 'saved',
     }),
+    checkOutsideChange: async () => {
+      const saver = draft.saverRef.current;
+      if (!saver) return;
+      const newer = await saver.whenIdle(async (revision) => {
+        try {
+          const stored = await call('stories.get', { id: story.id });
+          return stored.revision > revision ? stored : null;
+        } catch {
+          return null; // gone (deleted): the desk closes it
+        }
+      });
+      if (!newer || draft.saverRef.current !== saver) return;
+      if (saver.state.kind === 'saved') props.onReloadQuietly(newer);
+      else setOutside(newer);
+    },
     exclusive: (task) => {
       const saver = draft.saverRef.current;
       if (!saver) return Promise.reject(new AppError('internal', 'The story is closed.'));
@@ -158,10 +198,32 @@ function StoryEditorPane(props: StoryEditorProps) {
         <SaveIndicator state={draft.saveState} onRetry={() => void flush()} onResolve={() => setConflictOpen(true)} />
       </div>
 
+      {outside ? (
+        <div className="cd-story__outside" role="alert" aria-label="Changed elsewhere">
+          <p>This story was changed elsewhere (it is now at revision {outside.revision}). Reload shows that version and drops your unsaved changes here.</p>
+          <button type="button" className="cd-button cd-button--small" onClick={() => props.onReload(story.id)}>
+            Reload
+          </button>
+        </div>
+      ) : null}
       <div className="cd-story__body">
         <div className="cd-story__scroll">
+          <div className="cd-story__page">
+          <MetadataPanel
+            story={story}
+            language={draft.language}
+            house={props.house}
+            profileName={props.profileName}
+            words={draft.wordCount}
+            characters={draft.characters}
+            now={props.now}
+            onChange={draft.changeMetadata}
+            onLeave={() => void flush()}
+          />
           <StoryText
             story={draft.confirmed}
+            language={draft.language}
+            headlineLimit={props.house.headlineLimit}
             headline={draft.headline}
             keywords={draft.keywords}
             wordCount={draft.wordCount}
@@ -172,6 +234,7 @@ function StoryEditorPane(props: StoryEditorProps) {
             onKeywordsChange={draft.changeKeywords}
             onLeaveField={() => void flush()}
           />
+          </div>
         </div>
         {props.sidePanel}
       </div>

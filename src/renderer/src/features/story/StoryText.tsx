@@ -5,14 +5,20 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import type { Ref } from 'react';
+import { isRightToLeft } from '../../../../shared/news-item.ts';
 import type { Story } from '../../../../shared/story.ts';
 import { exactTime, relativeTime, wordsLabel } from '../../lib/index.ts';
+import { Count } from '../metadata/index.ts';
 import { KeywordsField } from './KeywordsField.tsx';
 import { StoryBanners } from './StoryBanners.tsx';
 
 export interface StoryTextProps {
   /** The story as the service last confirmed it (status, author, banners, update time). */
   readonly story: Story;
+  /** The text's language (BCP 47, '' unknown): sets `lang` and the base direction. */
+  readonly language: string;
+  /** The newsroom's headline limit, for the live count. */
+  readonly headlineLimit: number;
   readonly headline: string;
   readonly keywords: readonly string[];
   readonly wordCount: number;
@@ -27,15 +33,16 @@ export interface StoryTextProps {
 export function StoryText(props: StoryTextProps) {
   const { story, now } = props;
   const [editor] = useLexicalComposerContext();
+  const dir = props.language ? (isRightToLeft(props.language) ? 'rtl' : 'ltr') : 'auto';
   return (
-    <article className="cd-story__column">
+    <article className="cd-story__column" lang={props.language || undefined}>
       <StoryBanners story={story} />
       <textarea
         ref={props.headlineRef}
         className="cd-headline"
         aria-label="Headline"
         placeholder="Headline"
-        dir="auto"
+        dir={dir}
         rows={1}
         maxLength={500}
         spellCheck
@@ -49,21 +56,36 @@ export function StoryText(props: StoryTextProps) {
           }
         }}
       />
-      <p className="cd-byline">
-        <span>By {story.author}</span>
+      {/* Each part isolated: a Hebrew author name cannot reorder the line ("By 16 · פסח בנסון words"). */}
+      <p className="cd-byline" dir="ltr" lang="en">
+        <bdi>
+          By{' '}
+          {story.byline.length > 0
+            ? story.byline.map((c, i) => (
+                <span key={i}>
+                  {i > 0 ? ', ' : ''}
+                  <bdi>{c.name}</bdi>
+                </span>
+              ))
+            : <bdi>{story.author}</bdi>}
+        </bdi>
         <span aria-hidden="true"> · </span>
-        <span>{wordsLabel(props.wordCount)}</span>
+        <bdi>{wordsLabel(props.wordCount)}</bdi>
         <span aria-hidden="true"> · </span>
-        <span>
+        <bdi>
           Updated{' '}
           <time dateTime={story.updatedAt} title={exactTime(story.updatedAt)}>
             {relativeTime(story.updatedAt, now)}
           </time>
+        </bdi>
+        <span className="cd-byline__count">
+          Headline <Count value={[...props.headline.trim()].length} limit={props.headlineLimit} label="Headline length" />
         </span>
       </p>
       <KeywordsField keywords={props.keywords} suggestions={props.keywordSuggestions} onChange={props.onKeywordsChange} onBlur={props.onLeaveField} />
       <div className="cd-editor">
         <ContentEditable
+          dir={dir}
           className="cd-editor__input"
           aria-label="Story body"
           aria-multiline

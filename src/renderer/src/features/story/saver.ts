@@ -7,10 +7,13 @@
  * the person to decide).
  */
 import type { ChannelInput } from '../../../../shared/contract.ts';
-import type { Story } from '../../../../shared/story.ts';
+import type { Story, StoryContentPatch } from '../../../../shared/story.ts';
 import { AppError } from '../../../../shared/errors.ts';
 
-export type StoryContentDraft = Pick<ChannelInput<'stories.createCopy'>, 'headline' | 'body' | 'keywords'>;
+/** The metadata fields a person changed in this window (each value already valid), sent with every save. */
+export type MetadataPatch = Omit<StoryContentPatch, 'headline' | 'body' | 'keywords'>;
+/** What a save sends: the text as typed, and the metadata the person changed. */
+export type StoryContentDraft = Pick<ChannelInput<'stories.createCopy'>, 'headline' | 'body' | 'keywords'> & MetadataPatch;
 
 export type SaveState =
   | { readonly kind: 'saved' }
@@ -109,6 +112,14 @@ export class StorySaver {
     });
   }
 
+  /**
+   * Run `task` once no save of this window is in flight, with the revision this window has (to
+   * tell another window's change from our own save).
+   */
+  whenIdle<T>(task: (revision: number) => Promise<T>): Promise<T> {
+    return this.enqueue(() => task(this.revision));
+  }
+
   /** Stop: no more saves, no more callbacks. Pending edits are dropped (call `flush` first). */
   dispose(): void {
     this.disposed = true;
@@ -188,5 +199,5 @@ export class StorySaver {
 }
 
 function key(content: StoryContentDraft): string {
-  return JSON.stringify([content.headline, content.body, content.keywords]);
+  return JSON.stringify(content);
 }

@@ -6,20 +6,17 @@ import { useCallback } from 'react';
 import type { Story } from '../../../../shared/story.ts';
 import { call, errorMessage } from '../../lib/index.ts';
 import type { Notify } from '../../ui/index.ts';
-import { type Library, quoted, withRowOnTop, withRowUpdated } from '../library/index.ts';
+import { quoted } from '../library/index.ts';
 import type { StoryContentDraft } from './saver.ts';
 
 export interface ConflictChoicesDeps {
-  readonly setRows: Library['setRows'];
-  readonly refreshList: () => void;
   readonly show: (story: Story) => void;
   readonly onStoryUpdated: (story: Story) => void;
-  readonly refreshKeywords: () => Promise<void>;
-  readonly refreshStats: () => Promise<void>;
   readonly notify: Notify;
 }
 
-export function useConflictChoices({ setRows, refreshList, show, onStoryUpdated, refreshKeywords, refreshStats, notify }: ConflictChoicesDeps) {
+/** The list follows `library.changed`, so neither choice touches it. */
+export function useConflictChoices({ show, onStoryUpdated, notify }: ConflictChoicesDeps) {
   const reload = useCallback(
     async (id: string) => {
       try {
@@ -40,7 +37,6 @@ export function useConflictChoices({ setRows, refreshList, show, onStoryUpdated,
       try {
         const copy = await call('stories.createCopy', { ...content, sourceId: source.id });
         show(copy);
-        setRows((list) => withRowOnTop(list, copy));
         notify({
           kind: 'success',
           key: 'copy',
@@ -48,21 +44,13 @@ export function useConflictChoices({ setRows, refreshList, show, onStoryUpdated,
           detail: `The original ${quoted(source.headline)} keeps the newer version.`,
           duration: 10_000,
         });
-        void refreshStats();
-        void refreshKeywords();
-        try {
-          const original = await call('stories.get', { id: source.id });
-          setRows((list) => withRowUpdated(list, original));
-        } catch {
-          refreshList();
-        }
         return true;
       } catch (error) {
         notify({ kind: 'error', key: 'copy', message: `Couldn't save your version as a copy. ${errorMessage(error)}` });
         return false;
       }
     },
-    [notify, show, setRows, refreshStats, refreshKeywords, refreshList]
+    [notify, show]
   );
 
   return { reload, keepCopy };

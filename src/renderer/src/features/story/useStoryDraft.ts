@@ -10,7 +10,7 @@ import { countWords } from '../../../../shared/body.ts';
 import type { Story } from '../../../../shared/story.ts';
 import { call } from '../../lib/index.ts';
 import type { Notify } from '../../ui/index.ts';
-import { StorySaver, type SaveState, type StoryContentDraft } from './saver.ts';
+import { StorySaver, type MetadataPatch, type SaveState, type StoryContentDraft } from './saver.ts';
 
 export function bodyJson(editor: LexicalEditor): string {
   return JSON.stringify(editor.getEditorState().toJSON());
@@ -25,8 +25,12 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
   const [keywords, setKeywords] = useState<string[]>(() => [...story.keywords]);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const [wordCount, setWordCount] = useState(story.wordCount);
+  const [characters, setCharacters] = useState(() => story.plainText.length);
+  /** The metadata fields changed in this window (valid values only); sent with every save. */
+  const [metadata, setMetadata] = useState<MetadataPatch>({});
   const headlineRef = useRef(headline);
   const keywordsRef = useRef<readonly string[]>(keywords);
+  const metadataRef = useRef<MetadataPatch>(metadata);
   const saverRef = useRef<StorySaver | null>(null);
   /** The revision this window last had confirmed (saves and transitions both move it). */
   const revisionRef = useRef(story.revision);
@@ -40,14 +44,16 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     confirmedRef.current = updated;
     setConfirmedState(updated);
   };
-  const content = (): StoryContentDraft => ({ headline: headlineRef.current, body: bodyJson(editor), keywords: [...keywordsRef.current] });
+  const read = (): StoryContentDraft => ({ headline: headlineRef.current, body: bodyJson(editor), keywords: [...keywordsRef.current], ...metadataRef.current });
+  const readRef = useRef(read);
+  readRef.current = read;
 
   // The saver lives as long as this story is open.
   useEffect(() => {
     const saver = new StorySaver({
       id: story.id,
       revision: revisionRef.current,
-      read: () => ({ headline: headlineRef.current, body: bodyJson(editor), keywords: [...keywordsRef.current] }),
+      read: () => readRef.current(),
       save: (input) => call('stories.save', input),
       onSaved: (saved) => {
         const previous = confirmedRef.current;
@@ -77,10 +83,11 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     const count = (state: EditorState) => {
       if (countTimer) clearTimeout(countTimer);
       // Counted as the service counts: headline and body.
-      countTimer = setTimeout(
-        () => setWordCount(countWords(`${headlineRef.current}\n${state.read(() => $getRoot().getTextContent())}`)),
-        250
-      );
+      countTimer = setTimeout(() => {
+        const text = state.read(() => $getRoot().getTextContent());
+        setWordCount(countWords(`${headlineRef.current}\n${text}`));
+        setCharacters(text.length);
+      }, 250);
     };
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, editorState }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
@@ -117,10 +124,23 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     saverRef.current?.changed();
   };
 
+  /** Metadata fields the panel checked and found valid: saved with the text, in the same save. */
+  const changeMetadata = (patch: MetadataPatch) => {
+    const next = { ...metadataRef.current, ...patch };
+    metadataRef.current = next;
+    setMetadata(next);
+    saverRef.current?.changed();
+  };
+
   const flush = (options?: { checkpoint?: boolean }) => saverRef.current?.flush(options) ?? Promise.resolve(true);
+
+  // The language the text is in: the person's choice, else what main detected.
+  const chosen = metadata.languageSetByPerson ?? confirmed.languageSetByPerson;
+  const language = chosen ? (metadata.language ?? confirmed.language) : confirmed.language;
 
   return {
     confirmed,
+    language,
     confirmedRef,
     confirm,
     headline,
@@ -130,10 +150,13 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     saverRef,
     revisionRef,
     headlineRef,
-    content,
+    content: read,
+    metadata,
+    characters,
     bodyText: () => bodyText(editor),
     changeHeadline,
     changeKeywords,
+    changeMetadata,
     flush,
   };
 }

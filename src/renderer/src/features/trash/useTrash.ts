@@ -13,13 +13,11 @@ type Pane = 'stories' | 'trash';
 export interface TrashDeps {
   readonly flushOpen: () => Promise<boolean>;
   readonly show: (story: Story, focusHeadline?: boolean) => void;
-  readonly refreshList: () => void;
-  readonly refreshKeywords: () => Promise<void>;
-  readonly refreshStats: () => Promise<void>;
   readonly notify: Notify;
 }
 
-export function useTrash({ flushOpen, show, refreshList, refreshKeywords, refreshStats, notify }: TrashDeps) {
+/** The story list, its counts and this list follow `library.changed`; nothing here refreshes them. */
+export function useTrash({ flushOpen, show, notify }: TrashDeps) {
   const [pane, setPane] = useState<Pane>('stories');
   const [items, setItems] = useState<readonly TrashedStory[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,10 +50,7 @@ export function useTrash({ flushOpen, show, refreshList, refreshKeywords, refres
         const story = await call('trash.restore', { id: item.id });
         setItems((list) => list?.filter((t) => t.id !== item.id) ?? list);
         setPane('stories');
-        refreshList();
         show(story, true);
-        void refreshStats();
-        void refreshKeywords();
         notify({ kind: 'success', key: 'trash', message: `Restored ${quoted(story.headline)}.` });
       } catch (e) {
         notify({ kind: 'error', key: 'trash', message: `Couldn't restore the story. ${errorMessage(e)}` });
@@ -64,7 +59,7 @@ export function useTrash({ flushOpen, show, refreshList, refreshKeywords, refres
         setBusyId(null);
       }
     },
-    [flushOpen, notify, show, refreshStats, refreshKeywords, refresh, refreshList]
+    [flushOpen, notify, show, refresh]
   );
 
   const empty = useCallback(async (): Promise<boolean> => {
@@ -72,13 +67,12 @@ export function useTrash({ flushOpen, show, refreshList, refreshKeywords, refres
       const { purged } = await call('trash.empty', {});
       notify({ kind: 'success', key: 'trash', message: `Deleted ${countLabel(purged, 'story', 'stories')} for good.` });
       void refresh();
-      void refreshStats();
       return true;
     } catch (e) {
       notify({ kind: 'error', key: 'trash', message: `Couldn't empty the trash. ${errorMessage(e)}` });
       return false;
     }
-  }, [notify, refresh, refreshStats]);
+  }, [notify, refresh]);
 
   return { pane, items, error, busyId, refresh, showTrash, showStories, restore, empty };
 }
