@@ -87,7 +87,7 @@ test('the metadata panel is filled by keyboard alone, and every value is stored'
 
   await tabTo(page, p.getByRole('textbox', { name: 'Slugline' }));
   await page.keyboard.type('AZERBAIJAN-ISRAEL');
-  await expect(p.getByText('17 / 30')).toBeVisible();
+  await expect(p.getByText('17 / 40')).toBeVisible();
   await tabTo(page, p.getByRole('textbox', { name: 'Summary' }));
   await page.keyboard.type('Ties deepen as Cohen visits Baku.');
 
@@ -139,8 +139,8 @@ test('the metadata panel is filled by keyboard alone, and every value is stored'
   await page.keyboard.type('2');
   await expect(p.getByRole('combobox', { name: 'Urgency' }).locator('option:checked')).toHaveText('2 — Very urgent');
   await tabTo(page, p.getByRole('combobox', { name: 'Desk' }));
-  await page.keyboard.type('Wor');
-  await expect(p.getByRole('combobox', { name: 'Desk' })).toHaveValue('World');
+  await page.keyboard.type('For');
+  await expect(p.getByRole('combobox', { name: 'Desk' })).toHaveValue('Foreign');
 
   // Embargo: the zone first, then the time as a clock there shows it.
   const until = p.getByLabel('Embargo until');
@@ -206,7 +206,7 @@ test('the metadata panel is filled by keyboard alone, and every value is stored'
   expect(stored.languageSetByPerson).toBe(true);
   expect(stored.genre).toBe('genre:Analysis');
   expect(stored.urgency).toBe(2);
-  expect(stored.desk).toBe('World');
+  expect(stored.desk).toBe('Foreign');
   // 14:00 in Jerusalem (UTC+3 in May) is 11:00 UTC, and stays so after the zone changed.
   expect(stored.embargo).toEqual({ at: '2030-05-01T11:00:00.000Z', timeZone: 'Europe/London' });
   expect(stored.creditLine).toBe('Photo by Yosef Mizrahi/TPS');
@@ -225,7 +225,7 @@ test('the metadata panel is filled by keyboard alone, and every value is stored'
   await expect(p.getByRole('textbox', { name: 'Contributor 2 name' })).toHaveValue('Yosef Mizrahi');
   await expect(p.getByLabel('Dateline preview')).toHaveText('JERUSALEM, April 18, 2023 (TPS) --');
   await expect(p.getByRole('combobox', { name: 'Urgency' })).toHaveValue('2');
-  await expect(p.getByRole('combobox', { name: 'Desk' })).toHaveValue('World');
+  await expect(p.getByRole('combobox', { name: 'Desk' })).toHaveValue('Foreign');
   await expect(p.getByLabel('Embargo until')).toHaveValue('2030-05-01T12:00');
   await expect(p.getByRole('combobox', { name: 'Embargo time zone' })).toHaveValue('Europe/London');
   await expect(p.getByRole('textbox', { name: 'Editorial note — never published' })).toHaveValue('Check the minister’s title with the desk.');
@@ -395,8 +395,8 @@ test('list filters: language, desk and embargoed', async ({ copydesk }) => {
     if (!one.ok || !two.ok) throw new Error('create failed');
     const body = (text: string) =>
       JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] } });
-    const a = await api.stories.save({ id: one.value.id, baseRevision: one.value.revision, body: body('The Knesset passed the budget in a first reading on Monday night.'), desk: 'Politics', embargo: { at: '2099-01-01T09:00:00Z', timeZone: 'Asia/Jerusalem' } });
-    const b = await api.stories.save({ id: two.value.id, baseRevision: two.value.revision, body: body('שר החוץ אלי כהן נפגש עם נשיא אזרבייג׳ן בבירה באקו.'), desk: 'World' });
+    const a = await api.stories.save({ id: one.value.id, baseRevision: one.value.revision, body: body('The Knesset passed the budget in a first reading on Monday night.'), desk: 'Business', embargo: { at: '2099-01-01T09:00:00Z', timeZone: 'Asia/Jerusalem' } });
+    const b = await api.stories.save({ id: two.value.id, baseRevision: two.value.revision, body: body('שר החוץ אלי כהן נפגש עם נשיא אזרבייג׳ן בבירה באקו.'), desk: 'Foreign' });
     if (!a.ok || !b.ok) throw new Error('save failed');
   });
   await expect(stories(page).getByRole('listitem')).toHaveCount(2);
@@ -407,7 +407,7 @@ test('list filters: language, desk and embargoed', async ({ copydesk }) => {
   await expect(storyRow(page, 'שר החוץ')).toBeVisible();
   await expect(storyRow(page, 'שר החוץ').locator('abbr.cd-row__language')).toHaveText('HE');
   await filters.getByRole('combobox', { name: 'Filter by language' }).selectOption('');
-  await filters.getByRole('combobox', { name: 'Filter by desk' }).selectOption('Politics');
+  await filters.getByRole('combobox', { name: 'Filter by desk' }).selectOption('Business');
   await expect(stories(page).getByRole('listitem')).toHaveCount(1);
   await expect(storyRow(page, 'Budget passes')).toBeVisible();
   await filters.getByRole('combobox', { name: 'Filter by desk' }).selectOption('');

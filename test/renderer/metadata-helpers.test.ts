@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
-import { datelinePreview } from '../../src/renderer/src/features/metadata/datelinePreview.ts';
-import { HOUSE_DEFAULTS, houseRules } from '../../src/renderer/src/features/metadata/house.ts';
+import { houseRules } from '../../src/renderer/src/features/metadata/house.ts';
 import { clockInZone, embargoCountdown, instantToWallClock, wallClockToInstant, zoneOffsetMs } from '../../src/renderer/src/features/metadata/zonedTime.ts';
 
 describe('embargo times in IANA zones', () => {
@@ -44,31 +43,11 @@ describe('embargo times in IANA zones', () => {
   });
 });
 
-describe('the dateline in house style', () => {
-  const tps = { place: { name: 'Jerusalem', countryCode: 'IL' }, date: '2023-04-18', agency: 'TPS' };
-  it('English: the place in capitals, the month spelled out', () => {
-    expect(datelinePreview(tps, 'en')).toBe('JERUSALEM, April 18, 2023 (TPS) --');
-    expect(datelinePreview({ place: { name: 'Baku' }, date: '2023-04-19' }, '')).toBe('BAKU, April 19, 2023 --');
-  });
-  it('Hebrew and Arabic: their own month names and comma', () => {
-    expect(datelinePreview({ ...tps, place: { name: 'ירושלים' } }, 'he')).toBe('ירושלים, 18 באפריל 2023 (TPS) --');
-    expect(datelinePreview({ ...tps, place: { name: 'القدس' } }, 'ar')).toBe('القدس، 18 أبريل 2023 (TPS) --');
-  });
-  it('any other language: its own date, never the wrong day', () => {
-    expect(datelinePreview({ place: { name: 'Paris' }, date: '2023-01-01' }, 'fr')).toBe('PARIS, 1 janvier 2023 --');
-  });
-});
 
 describe('house rules', () => {
-  it('uses the defaults until settings carry them', () => {
-    expect(houseRules(null)).toEqual(HOUSE_DEFAULTS);
-    expect(houseRules(DEFAULT_SETTINGS)).toEqual(HOUSE_DEFAULTS);
-  });
-  it('takes the newsroom’s limits and desks from settings.house', () => {
-    const settings = { ...DEFAULT_SETTINGS, house: { sluglineMaxLength: 24, headlineLimit: 70, desks: ['Metro', 'Sport'] } };
+  it('come from the settings’ house section (defaults until the newsroom sets them)', () => {
+    expect(houseRules(null)).toEqual({ sluglineLimit: 40, headlineLimit: 100, desks: DEFAULT_SETTINGS.house.desks });
+    const settings = { ...DEFAULT_SETTINGS, house: { ...DEFAULT_SETTINGS.house, sluglineMaxLength: 24, headlineMaxLength: 70, desks: ['Metro', 'Sport'] } };
     expect(houseRules(settings)).toEqual({ sluglineLimit: 24, headlineLimit: 70, desks: ['Metro', 'Sport'] });
-  });
-  it('falls back to the defaults when settings.house has the wrong shape', () => {
-    expect(houseRules({ ...DEFAULT_SETTINGS, house: { sluglineLimit: 'thirty' } } as never)).toEqual(HOUSE_DEFAULTS);
   });
 });

@@ -10,7 +10,7 @@ import type { Story, StoryContentPatch } from '../../../../shared/story.ts';
 import { ChevronDownIcon } from '../../ui/index.ts';
 import { BylineField } from './BylineField.tsx';
 import { DeskField, GenreField, LanguageField, UrgencyField } from './ChoiceFields.tsx';
-import { datelinePreview } from './datelinePreview.ts';
+import { formatDateline } from '../../../../shared/dateline.ts';
 import { EmbargoField } from './EmbargoField.tsx';
 import type { HouseRules } from './house.ts';
 import { PicturesField, usePictureDrop, usePictures } from './PicturesField.tsx';
@@ -169,7 +169,7 @@ function lengthLine(words: number, characters: number, target: number | null): s
 function summaryParts(v: Values, language: string, now: number): string[] {
   const parts: string[] = [];
   if (v.slugline) parts.push(v.slugline);
-  if (v.dateline) parts.push(datelinePreview(v.dateline, language).replace(/\s*--$/, ''));
+  if (v.dateline) parts.push(formatDateline(v.dateline, language).replace(/\s*--$/, ''));
   if (v.byline.length) parts.push(`By ${v.byline.map((c) => c.name).join(', ')}`);
   if (v.urgency !== null) parts.push(`Urgency ${v.urgency} (${URGENCY_MEANINGS[v.urgency]})`);
   if (v.embargo) parts.push(`Embargo ${embargoCountdown(v.embargo.at, now)}`);

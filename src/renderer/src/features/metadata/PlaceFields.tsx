@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { datelineSchema, placeSchema, type Dateline, type Place } from '../../../../shared/news-item.ts';
 import { FieldError } from '../../ui/index.ts';
 import { check } from './check.ts';
-import { datelinePreview } from './datelinePreview.ts';
+import { formatDateline } from '../../../../shared/dateline.ts';
 
 export interface DatelineFieldProps {
   readonly initial: Dateline | null;
@@ -59,7 +59,7 @@ export function DatelineField({ initial, language, onValid, onLeave }: DatelineF
         <input className="cd-input cd-meta__input cd-meta__input--agency" aria-label="Dateline agency" placeholder="Agency" autoComplete="off" value={agency} onChange={(e) => change({ agency: e.target.value })} onBlur={onLeave} />
       </div>
       <p id={`${id}-p`} className="cd-meta__preview" aria-label="Dateline preview" dir="auto" lang={language || undefined}>
-        {valid && !error ? datelinePreview(valid, language) : <span className="cd-meta__hint">Place and date make the dateline.</span>}
+        {valid && !error ? formatDateline(valid, language) : <span className="cd-meta__hint">Place and date make the dateline.</span>}
       </p>
       <FieldError message={error} />
     </fieldset>

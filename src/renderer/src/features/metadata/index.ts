@@ -1,6 +1,6 @@
 /** The story's metadata panel (slugline, byline, dateline, language, rights, embargo, pictures…). Other parts of the renderer import it only through this file. */
 export { MetadataPanel, type MetadataChange } from './MetadataPanel.tsx';
-export { HOUSE_DEFAULTS, houseRules, type HouseRules } from './house.ts';
+export { houseRules, type HouseRules } from './house.ts';
 export { PictureThumb } from './pictureFiles.tsx';
 export { Count } from './TextField.tsx';
 export { formatInZone, readerZone } from './zonedTime.ts';
