@@ -11,6 +11,7 @@
  * a save the kill lands is up to the scheduler; the plan makes the mix of landings repeatable, not
  * each instruction.)
  */
+import { unpackBody } from '../../src/main/services/storage/body-storage.ts';
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
@@ -85,7 +86,8 @@ function runAndKill(dbPath: string, kill: Kill): Promise<number[]> {
 interface StoredStory {
   revision: number;
   headline: string;
-  body: string;
+  /** Compressed Lexical JSON (storage/body-storage.ts). */
+  body: Uint8Array;
   plain_text: string;
 }
 
@@ -94,7 +96,7 @@ function expectNoHalfWrittenSave(db: DatabaseSync, story: StoredStory, context: 
   // The stored headline and body are the ones written together with the stored revision.
   expect(story.headline, context).toBe(headlineOf(story.revision));
   expect(story.plain_text, context).toBe(story.revision === 1 ? '' : textOf(story.revision).trim());
-  if (story.revision > 1) expect(story.body, context).toContain(`Save ${story.revision}: `);
+  if (story.revision > 1) expect(unpackBody(story.body), context).toContain(`Save ${story.revision}: `);
 
   // One `created` event and one `edited` event per later revision: no gap, no extra, none ahead.
   const events = db.prepare('SELECT kind, revision FROM story_events ORDER BY id').all() as { kind: string; revision: number }[];
