@@ -47,7 +47,7 @@ describe('bytesToBase64', () => {
 
 describe('fieldValue', () => {
   const story = {
-    byline: [{ name: 'Pesach Benson', role: 'writer' }],
+    byline: [{ name: 'Pesach Benson', role: 'writer' }, { name: 'Yosef Mizrahi', role: 'photographer' }],
     dateline: { place: { name: 'Jerusalem', countryCode: 'IL' }, date: '2023-04-18', agency: 'TPS' },
     creditLine: 'TPS',
     headline: 'A headline',
@@ -55,7 +55,7 @@ describe('fieldValue', () => {
     subjects: [{ qcode: 'medtop:11000000', label: 'politics', vocabularyVersion: 'x' }],
   } as unknown as Story;
   it('says each recognised field in a few words', () => {
-    expect(fieldValue(story, 'byline')).toBe('Pesach Benson');
+    expect(fieldValue(story, 'byline')).toBe('Pesach Benson, Yosef Mizrahi (photographer)');
     expect(fieldValue(story, 'dateline')).toBe('Jerusalem, 2023-04-18 (TPS)');
     expect(fieldValue(story, 'creditLine')).toBe('TPS');
     expect(fieldValue(story, 'urgency')).toBe('4');

@@ -23,6 +23,8 @@ function describe(value: unknown): string {
     // A dateline: place, date and agency.
     if ('place' in o && 'date' in o) return `${describe(o.place)}, ${describe(o.date)}${o.agency ? ` (${describe(o.agency)})` : ''}`;
     if ('at' in o && 'timeZone' in o) return `${describe(o.at)} (${describe(o.timeZone)})`;
+    // A contributor: the name, and the role unless it is the writer's.
+    if (typeof o.name === 'string' && typeof o.role === 'string') return o.role === 'writer' ? o.name : `${o.name} (${o.role})`;
     // A person, place, subject, picture: its name, label or file name.
     const name = o.name ?? o.label ?? o.fileName;
     if (typeof name === 'string') return name;
