@@ -87,7 +87,7 @@
 import { useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings.ts';
 import type { Role } from '../../shared/story.ts';
-import { ImportFilePicker, ImportOverlay, ImportSummary, useFileImport, useWindowDrop } from './features/import/index.ts';
+import { ImportFilePicker, ImportOverlay, ImportSummary, useFileImport, useFilePicker, useWindowDrop } from './features/import/index.ts';
 import { ImportDialog, usePackageImport } from './features/packages/index.ts';
 import { ProfileDialog, useProfile } from './features/profile/index.ts';
 import { type Recovered, RecoveryScreen, type UnsavedText, useDamageHandoff, useRecoveredNotice, useRecoveryGate } from './features/recovery/index.ts';
@@ -136,8 +136,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
   const revisions = useRevisions({ editorRef, show, onStoryUpdated, notify });
   const packages = usePackageImport({ editorRef, flushOpen, show, showStories, refreshList, refreshKeywords, refreshStats, notify });
   const files = useFileImport({ flushOpen, show, showStories, refreshList, refreshKeywords, refreshStats, notify });
-  const filePicker = useRef<HTMLInputElement>(null);
-  const pickFiles = () => filePicker.current?.click();
+  const { inputRef: filePicker, pick: pickFiles } = useFilePicker(notify);
   const dragging = useWindowDrop((dropped) => void files.importFiles(dropped), settings !== null && trash.pane !== 'trash');
   useShortcuts({ editorRef, newStory, importFiles: pickFiles, toggleTheme: profile.toggleTheme });
   useSaveBeforeClose(editorRef, notify);

@@ -2,6 +2,7 @@
 export { ImportOverlay, ImportFilePicker, IMPORT_ACCEPT } from './ImportOverlay.tsx';
 export { ImportSummary } from './ImportSummary.tsx';
 export { useFileImport } from './useFileImport.ts';
+export { useFilePicker } from './useFilePicker.ts';
 export { useWindowDrop } from './useWindowDrop.ts';
 
 // The feature's own styles, after those of everything it uses.
