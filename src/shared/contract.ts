@@ -219,7 +219,7 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 
 /** Events main sends to the renderer. */
-export const MENU_COMMANDS = ['new-story', 'save', 'export', 'delete', 'toggle-theme'] as const;
+export const MENU_COMMANDS = ['new-story', 'import-files', 'save', 'export', 'delete', 'toggle-theme'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const events = {
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),

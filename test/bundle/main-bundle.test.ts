@@ -204,6 +204,7 @@ describe('the built main bundle, run against a fake Electron', () => {
     expect(sent.map((message) => message.args[0].command).sort()).toEqual([...MENU_COMMANDS].sort());
     const commandOf = (label: string) => menu.clicks.find((click) => click.label === label)?.sent.map((message) => message.args[0].command);
     expect(commandOf('New Story')).toEqual(['new-story']);
+    expect(commandOf('Import…')).toEqual(['import-files']);
     expect(commandOf('Save')).toEqual(['save']);
     expect(commandOf('Export…')).toEqual(['export']);
     expect(commandOf('Delete Story')).toEqual(['delete']);

@@ -48,6 +48,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       label: '&File',
       submenu: [
         command('New Story', 'new-story', 'CmdOrCtrl+N'),
+        command('Import…', 'import-files'),
         command('Save', 'save', 'CmdOrCtrl+S'),
         separator,
         command('Export…', 'export', 'CmdOrCtrl+E'),

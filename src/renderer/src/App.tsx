@@ -8,6 +8,13 @@
  *   header        button /^Profile: <name>, <Role>/   → dialog "Profile": textbox "Name",
  *                 combobox "Role" (reporter|editor), combobox "Theme" (system|light|dark),
  *                 buttons "Save", "Cancel"
+ *   import        button "Import files…" (File → Import…) opens the file picker (input "Files to
+ *                 import"); files dropped on the window: region "Drop files to import" while
+ *                 dragging, status "Import progress" ("Importing 3 of 12…"), then dialog
+ *                 "Imported N stories" / "Imported N stories, M refused" / "Couldn't import N
+ *                 files": list "Imported files" → listitem per file (its name; description list
+ *                 "Recognised in <file>" with each field and its value; list "Notes on <file>";
+ *                 or an alert with why it was refused), button "Open <headline>", button "Close"
  *   list pane     button "New story" (Ctrl/Cmd+N), button "Import package…" → dialog "Import
  *                 package": list "Stories in the package" (each item "Already here …" or "New"),
  *                 when some exist radios "Add as a new revision of the existing story" / "Keep
@@ -95,6 +102,7 @@
 import { useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings.ts';
 import type { Role } from '../../shared/story.ts';
+import { ImportFilePicker, ImportOverlay, ImportSummary, useFileImport, useFilePicker, useWindowDrop } from './features/import/index.ts';
 import { ImportDialog, usePackageImport } from './features/packages/index.ts';
 import { ProfileDialog, useProfile } from './features/profile/index.ts';
 import { type Recovered, RecoveryScreen, type UnsavedText, useDamageHandoff, useRecoveredNotice, useRecoveryGate } from './features/recovery/index.ts';
@@ -155,6 +163,9 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
   const conflict = useConflictChoices({ show, onStoryUpdated, notify });
   const revisions = useRevisions({ editorRef, show, onStoryUpdated, notify });
   const packages = usePackageImport({ editorRef, flushOpen, show, showStories, notify });
+  const files = useFileImport({ flushOpen, show, showStories, notify });
+  const { inputRef: filePicker, pick: pickFiles } = useFilePicker(notify);
+  const dragging = useWindowDrop((dropped) => void files.importFiles(dropped), settings !== null && trash.pane !== 'trash');
   // Stories changed (here, in another window, by the command line, an import): read again what shows them.
   useLibraryChanges((ids) => {
     refreshList();
@@ -167,7 +178,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
       void handle.checkOutsideChange();
     }
   });
-  useShortcuts({ editorRef, newStory, toggleTheme: profile.toggleTheme });
+  useShortcuts({ editorRef, newStory, importFiles: pickFiles, toggleTheme: profile.toggleTheme });
   useSaveBeforeClose(editorRef, notify);
 
   const role: Role = settings?.profile.role ?? 'reporter';
@@ -208,6 +219,7 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
               now={now}
               onNewStory={() => void newStory()}
               onImport={() => void packages.inspect()}
+              onImportFiles={pickFiles}
               onOpen={(id) => void openStory(id)}
               listRef={listRef}
             />
@@ -266,6 +278,15 @@ function Desk({ recovered, onDamaged }: { recovered: Recovered | null; onDamaged
 
       <TypeAheadBuffer bufferRef={typeAhead.ref} />
       <Toasts toasts={toasts} dismiss={dismiss} />
+      <ImportFilePicker inputRef={filePicker} onFiles={(chosen) => void files.importFiles(chosen)} />
+      <ImportOverlay dragging={dragging} progress={files.progress} />
+      <ImportSummary
+        results={files.results}
+        drafts={files.drafts}
+        openId={open?.story.id ?? null}
+        onOpen={(id) => void files.openImported(id)}
+        onClose={files.dismissSummary}
+      />
       {settings ? (
         <ProfileDialog open={profile.dialogOpen} settings={settings} onCancel={() => profile.setDialogOpen(false)} onSave={profile.save} />
       ) : null}

@@ -12,15 +12,20 @@ import type { EditorHandle } from '../features/story/index.ts';
 export interface ShortcutsDeps {
   readonly editorRef: RefObject<EditorHandle | null>;
   readonly newStory: () => Promise<void>;
+  /** File → Import…: the file picker. */
+  readonly importFiles: () => void;
   readonly toggleTheme: () => Promise<void>;
 }
 
-export function useShortcuts({ editorRef, newStory, toggleTheme }: ShortcutsDeps): void {
+export function useShortcuts({ editorRef, newStory, importFiles, toggleTheme }: ShortcutsDeps): void {
   const runMenuCommand = useCallback(
     (command: MenuCommand) => {
       switch (command) {
         case 'new-story':
           void newStory();
+          return;
+        case 'import-files':
+          importFiles();
           return;
         case 'save':
           void editorRef.current?.flush({ checkpoint: true });
@@ -38,7 +43,7 @@ export function useShortcuts({ editorRef, newStory, toggleTheme }: ShortcutsDeps
           assertNever(command, 'menu command');
       }
     },
-    [editorRef, newStory, toggleTheme]
+    [editorRef, newStory, importFiles, toggleTheme]
   );
 
   // Keys run the menu's commands, so both do exactly the same.

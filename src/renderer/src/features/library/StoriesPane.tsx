@@ -27,12 +27,14 @@ export interface StoriesPaneProps {
   readonly now: number;
   readonly onNewStory: () => void;
   readonly onImport: () => void;
+  /** File → Import…: files as new drafts. */
+  readonly onImportFiles: () => void;
   readonly onOpen: (id: string) => void;
   readonly listRef: RefObject<HTMLDivElement | null>;
 }
 
 export function StoriesPane(props: StoriesPaneProps) {
-  const { library, keywords, filtered, storiesInLibrary, ready, loadError, onRetryLoad, selectedId, now, onNewStory, onImport, onOpen, listRef } = props;
+  const { library, keywords, filtered, storiesInLibrary, ready, loadError, onRetryLoad, selectedId, now, onNewStory, onImport, onImportFiles, onOpen, listRef } = props;
   const { rows } = library;
   // The size is read a moment after saves: never show fewer stories in all than in the list.
   // How many the list holds in all (it shows a page of them), and how many the library holds.
@@ -73,13 +75,23 @@ export function StoriesPane(props: StoriesPaneProps) {
           <button
             type="button"
             className="cd-button cd-sidebar__import"
+            aria-label="Import files…"
+            title="Import wire copy, Markdown, HTML, Word or NewsML-G2 files as new drafts (or drop them on the window)"
+            disabled={!ready}
+            onClick={onImportFiles}
+          >
+            <ImportIcon />
+            <span aria-hidden="true">Import…</span>
+          </button>
+          <button
+            type="button"
+            className="cd-button cd-sidebar__import"
             aria-label="Import package…"
             title="Import stories from a Copydesk package (.copydesk)"
             disabled={!ready}
             onClick={onImport}
           >
-            <ImportIcon />
-            <span aria-hidden="true">Import…</span>
+            <span aria-hidden="true">Package…</span>
           </button>
         </div>
         <LibraryControls library={library} keywords={keywords} desks={props.desks} />

@@ -17,6 +17,7 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { DeleteStoryDialog } from './DeleteStoryDialog.tsx';
 import { storyEditorExtension } from './editor/extension.ts';
 import { Toolbar } from './editor/Toolbar.tsx';
+import { usePasteCleaning } from './editor/usePasteCleaning.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import type { StoryContentDraft } from './saver.ts';
 import { SendBackDialog } from './SendBackDialog.tsx';
@@ -103,6 +104,7 @@ function StoryEditorPane(props: StoryEditorProps) {
   const { story, notify, ref } = props;
   const [editor] = useLexicalComposerContext();
   const draft = useStoryDraft(editor, story, notify, props.onStoryUpdated);
+  usePasteCleaning(editor, { headline: () => draft.headlineRef.current, setHeadline: draft.changeHeadline });
   const [busy, setBusy] = useState<Busy>(null);
   const busyWith = (kind: Exclude<Busy, null>) => (on: boolean) => setBusy(on ? kind : null);
   const [sendBack, setSendBack] = useState(false);
