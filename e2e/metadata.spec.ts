@@ -265,7 +265,7 @@ test('a slugline against the house rule shows why and is not saved', async ({ co
   await expect(slug).toHaveAttribute('aria-invalid', 'true');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText('BUDGET-VOTE-IN-THE-KNESSET-TONIGHT-AFTER-TALKS');
-  await expect(p.getByRole('alert')).toHaveText('A slugline is at most 30 characters here (house rule).');
+  await expect(p.getByRole('alert')).toHaveText('A slugline is at most 40 characters here (house rule).');
   await expect(p.locator('.cd-meta__count--over')).toBeVisible();
   await headline(page).focus();
   await page.keyboard.press('ControlOrMeta+s');
