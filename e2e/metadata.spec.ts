@@ -133,8 +133,10 @@ test('the metadata panel is filled by keyboard alone, and every value is stored'
   await expect(p.getByLabel('Language source')).toHaveText('detected');
   await page.keyboard.type('English');
   await expect(p.getByLabel('Language source')).toHaveText('chosen');
-  await tabTo(page, p.getByRole('textbox', { name: 'Genre' }));
-  await page.keyboard.type('genre:Analysis');
+  // Genres come from IPTC's Genre NewsCodes: typing a label picks it in the list.
+  await tabTo(page, p.getByRole('combobox', { name: 'Genre' }));
+  await page.keyboard.type('Analysis');
+  await expect(p.getByRole('combobox', { name: 'Genre' })).toHaveValue('genre:Analysis');
   await tabTo(page, p.getByRole('combobox', { name: 'Urgency' }));
   await page.keyboard.type('2');
   await expect(p.getByRole('combobox', { name: 'Urgency' }).locator('option:checked')).toHaveText('2 — Very urgent');

@@ -4,6 +4,7 @@
  * shared schema; valid values go to the story's autosave, in the same save as the text. Beside
  * the text on a wide window, above it on a narrow one (CSS container query).
  */
+import { useGenres } from './useGenres.ts';
 import { Fragment, useId, useState, type ReactNode } from 'react';
 import { URGENCY_MEANINGS, copyrightHolderSchema, copyrightNoticeSchema, creditLineSchema, editorialNoteSchema, readingMinutes, sluglineSchema, summarySchema, targetWordsSchema, usageTermsSchema } from '../../../../shared/news-item.ts';
 import type { Story, StoryContentPatch } from '../../../../shared/story.ts';
@@ -45,6 +46,7 @@ export interface MetadataPanelProps {
 export function MetadataPanel(props: MetadataPanelProps) {
   const { story, house, onLeave } = props;
   const { open, toggle } = usePanelOpen();
+  const listedGenres = useGenres();
   const [values, setValues] = useState<Values>(story);
   const [slugLength, setSlugLength] = useState(story.slugline.length);
   const bodyId = useId();
@@ -111,7 +113,7 @@ export function MetadataPanel(props: MetadataPanelProps) {
               onChoose={(choice) => change(choice)}
               onLeave={onLeave}
             />
-            <GenreField initial={story.genre} genres={props.genres} onValid={(genre) => change({ genre })} onLeave={onLeave} />
+            <GenreField initial={story.genre} genres={props.genres ?? listedGenres} onValid={(genre) => change({ genre })} onLeave={onLeave} />
             <UrgencyField initial={story.urgency} onValid={(urgency) => change({ urgency })} onLeave={onLeave} />
             <DeskField initial={story.desk} desks={house.desks} onValid={(desk) => change({ desk })} onLeave={onLeave} />
           </div>
