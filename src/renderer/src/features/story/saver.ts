@@ -10,7 +10,8 @@ import type { ChannelInput } from '../../../../shared/contract.ts';
 import type { Story } from '../../../../shared/story.ts';
 import { AppError } from '../../../../shared/errors.ts';
 
-export type StoryContentDraft = Pick<ChannelInput<'stories.createCopy'>, 'headline' | 'body' | 'keywords'>;
+/** What the editor holds and autosave sends; subjects and entities are left out by callers that do not edit them. */
+export type StoryContentDraft = Pick<ChannelInput<'stories.createCopy'>, 'headline' | 'body' | 'keywords' | 'subjects' | 'entities'>;
 
 export type SaveState =
   | { readonly kind: 'saved' }
@@ -188,5 +189,5 @@ export class StorySaver {
 }
 
 function key(content: StoryContentDraft): string {
-  return JSON.stringify([content.headline, content.body, content.keywords]);
+  return JSON.stringify([content.headline, content.body, content.keywords, content.subjects ?? null, content.entities ?? null]);
 }

@@ -8,6 +8,7 @@ import { $getRoot, BLUR_COMMAND, COMMAND_PRIORITY_LOW, type EditorState } from '
 import { useEffect, useRef, useState } from 'react';
 import { countWords } from '../../../../shared/body.ts';
 import type { Story } from '../../../../shared/story.ts';
+import type { Entity, Subject } from '../../../../shared/tagging.ts';
 import { call } from '../../lib/index.ts';
 import type { Notify } from '../../ui/index.ts';
 import { StorySaver, type SaveState, type StoryContentDraft } from './saver.ts';
@@ -27,6 +28,10 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
   const [wordCount, setWordCount] = useState(story.wordCount);
   const headlineRef = useRef(headline);
   const keywordsRef = useRef<readonly string[]>(keywords);
+  const [subjects, setSubjects] = useState<readonly Subject[]>(() => story.subjects);
+  const [entities, setEntities] = useState<readonly Entity[]>(() => story.entities);
+  const subjectsRef = useRef<readonly Subject[]>(subjects);
+  const entitiesRef = useRef<readonly Entity[]>(entities);
   const saverRef = useRef<StorySaver | null>(null);
   /** The revision this window last had confirmed (saves and transitions both move it). */
   const revisionRef = useRef(story.revision);
@@ -40,14 +45,26 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     confirmedRef.current = updated;
     setConfirmedState(updated);
   };
-  const content = (): StoryContentDraft => ({ headline: headlineRef.current, body: bodyJson(editor), keywords: [...keywordsRef.current] });
+  const content = (): StoryContentDraft => ({
+    headline: headlineRef.current,
+    body: bodyJson(editor),
+    keywords: [...keywordsRef.current],
+    subjects: [...subjectsRef.current],
+    entities: [...entitiesRef.current],
+  });
 
   // The saver lives as long as this story is open.
   useEffect(() => {
     const saver = new StorySaver({
       id: story.id,
       revision: revisionRef.current,
-      read: () => ({ headline: headlineRef.current, body: bodyJson(editor), keywords: [...keywordsRef.current] }),
+      read: () => ({
+        headline: headlineRef.current,
+        body: bodyJson(editor),
+        keywords: [...keywordsRef.current],
+        subjects: [...subjectsRef.current],
+        entities: [...entitiesRef.current],
+      }),
       save: (input) => call('stories.save', input),
       onSaved: (saved) => {
         const previous = confirmedRef.current;
@@ -117,6 +134,18 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     saverRef.current?.changed();
   };
 
+  const changeSubjects = (next: readonly Subject[]) => {
+    subjectsRef.current = next;
+    setSubjects(next);
+    saverRef.current?.changed();
+  };
+
+  const changeEntities = (next: readonly Entity[]) => {
+    entitiesRef.current = next;
+    setEntities(next);
+    saverRef.current?.changed();
+  };
+
   const flush = (options?: { checkpoint?: boolean }) => saverRef.current?.flush(options) ?? Promise.resolve(true);
 
   return {
@@ -125,6 +154,11 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     confirm,
     headline,
     keywords,
+    subjects,
+    entities,
+    subjectsRef,
+    entitiesRef,
+    keywordsRef,
     wordCount,
     saveState,
     saverRef,
@@ -134,6 +168,8 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     bodyText: () => bodyText(editor),
     changeHeadline,
     changeKeywords,
+    changeSubjects,
+    changeEntities,
     flush,
   };
 }
