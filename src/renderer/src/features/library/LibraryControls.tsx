@@ -8,6 +8,7 @@ import { LIBRARY_SORTS, SORT_LABELS, STATUS_LABELS, STORY_STATUSES, type StorySt
 import { activePanelFilters, type Library, type SortChoice } from './useLibrary.ts';
 import { CloseIcon, FilterIcon, SearchIcon } from '../../ui/index.ts';
 import { KeywordFilter, type KeywordCount } from './KeywordFilter.tsx';
+import { SubjectFilter } from './SubjectFilter.tsx';
 
 export interface LibraryControlsProps {
   readonly library: Library;
@@ -147,6 +148,7 @@ export function LibraryControls({ library, keywords }: LibraryControlsProps) {
         </fieldset>
       ) : null}
 
+      <SubjectFilter value={view.subject ?? null} onChange={(subject) => library.changeView({ subject: subject ?? undefined })} />
       <div className="cd-library__pair">
         <KeywordFilter keywords={keywords} value={view.keyword ?? null} onChange={(keyword) => library.changeView({ keyword: keyword ?? undefined })} />
         <label className="cd-filter">
