@@ -21,6 +21,9 @@ export interface SuggestionsPanelProps {
 
 type Group = 'subjects' | 'entities' | 'keywords';
 
+/** The best few subjects: beyond these the scores say little, and the list would push the text far down. */
+export const SUBJECTS_SHOWN = 6;
+
 export function SuggestionsPanel(props: SuggestionsPanelProps) {
   const { suggestions, loading, error, ask } = useSuggestions(props.storyId, props.flush);
   const titleId = useId();
@@ -31,7 +34,7 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
 
   const taken = new Set(props.subjects.map((s) => s.qcode));
   const keywordsTaken = new Set(props.keywords.map((k) => k.toLocaleLowerCase()));
-  const subjects = suggestions?.subjects.filter((s) => !taken.has(s.qcode)) ?? [];
+  const subjects = (suggestions?.subjects.filter((s) => !taken.has(s.qcode)) ?? []).slice(0, SUBJECTS_SHOWN);
   const entities = suggestions?.entities.filter((e) => !props.entities.some((x) => sameEntity(x, e))) ?? [];
   const keywords = suggestions?.keywords.filter((k) => !keywordsTaken.has(k.toLocaleLowerCase())) ?? [];
   const best = Math.max(...subjects.map((s) => s.score), Number.EPSILON);
