@@ -113,6 +113,7 @@ const malformed: Record<Channel, unknown[] | ((state: CaseState) => unknown[])> 
   ],
   'tagging.topics': [{}, { query: 'x'.repeat(201) }, { query: 'sport', limit: 0 }, { query: 'sport', limit: 51 }, { query: 5 }, { query: 'a', nope: 1 }],
   'tagging.genres': [{ nope: 1 }],
+  'tagging.vocabulary': [{ nope: 1 }],
   'tagging.places': [{}, { query: 'x'.repeat(201) }, { query: 'Paris', limit: 2.5 }, { query: 'Paris', limit: 100 }],
   'tagging.suggest': [{}, { id: 'nope' }, { id: GOOD_ID, language: 'he' }],
 };

@@ -203,6 +203,8 @@ export const contract = {
   },
   /** Media Topics type-ahead over labels and definitions (retired topics never listed); empty query: the 17 top-level topics. */
   'tagging.topics': { input: typeAheadSchema, output: z.array(topicChoiceSchema) },
+  /** The vocabulary releases in use: a subject is stored with the Media Topics release date. */
+  'tagging.vocabulary': { input: none, output: z.object({ mediaTopicsVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict() },
   /** The current IPTC Genre NewsCodes, by label. */
   'tagging.genres': { input: none, output: z.array(z.object({ qcode: z.string(), label: z.string(), definition: z.string() })) },
   /** Countries, then cities, from the gazetteer (ISO 3166-1 codes). */

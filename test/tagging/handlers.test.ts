@@ -30,6 +30,12 @@ describe('tagging channels', () => {
     services.close();
   });
 
+  it('tagging.vocabulary: the Media Topics release subjects are stored with', async () => {
+    const { handlers, services } = makeServices(tempDir());
+    expect(await call(handlers, 'tagging.vocabulary', {})).toEqual({ mediaTopicsVersion: '2023-03-31' });
+    services.close();
+  });
+
   it('tagging.genres: the current genres', async () => {
     const { handlers, services } = makeServices(tempDir());
     const genres = (await call(handlers, 'tagging.genres', {})) as { qcode: string; label: string }[];

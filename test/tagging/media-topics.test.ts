@@ -40,6 +40,15 @@ describe('Media Topics', () => {
     expect(() => topics.toSubject(RETIRED_MUSIC_THEATER)).toThrow(/retired/);
   });
 
+  it('finds one current topic by its qcode (a picker showing a stored subject), never a retired or unknown one', () => {
+    const topics = mediaTopics();
+    expect(topics.search(' medtop:20001065 ', 5)).toEqual([
+      expect.objectContaining({ qcode: 'medtop:20001065', label: 'soccer', path: ['sport', 'competition discipline'] }),
+    ]);
+    expect(topics.search(RETIRED_MUSIC_THEATER, 5)).toEqual([]);
+    expect(topics.search('medtop:99999999', 5)).toEqual([]);
+  });
+
   it('searches labels by word prefix, diacritics folded, label hits before definition hits, with the path', () => {
     const topics = mediaTopics();
     const soccer = topics.search('socc', 10);

@@ -115,6 +115,7 @@ export function createHandlers(library: Library, platform: Platform): Handlers {
       return result;
     },
     'tagging.topics': ({ query, limit }) => services().tagging.searchTopics(query, limit),
+    'tagging.vocabulary': () => ({ mediaTopicsVersion: services().tagging.topics().version }),
     'tagging.genres': () => services().tagging.listGenres(),
     'tagging.places': ({ query, limit }) => services().tagging.searchPlaces(query, limit),
     'tagging.suggest': ({ id }) => services().tagging.suggestForStory(stories().get(id)),

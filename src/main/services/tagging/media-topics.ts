@@ -141,9 +141,15 @@ export function mediaTopicsFromJson(json: unknown) {
      * Type-ahead: every word of the query must begin a word of the label (a label hit) or of the
      * label and definition together (a definition hit); label hits come first, then, in each
      * group, an exact label, a label beginning with the query, then shallower topics. An empty
-     * query lists the top-level topics.
+     * query lists the top-level topics. A qcode (`medtop:20001065`) finds that topic, so a
+     * picker can show the label and path of a subject it only has the code of.
      */
     search(query: string, limit = 20): TopicChoice[] {
+      const code = /^\s*(medtop:\d{8})\s*$/.exec(query)?.[1];
+      if (code) {
+        const topic = byCode.get(code);
+        return topic && !topic.retired ? [choice(topic)] : [];
+      }
       const terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
       if (terms.length === 0) return current.filter((i) => i.topic.level === 1).slice(0, limit).map((i) => choice(i.topic));
       const folded = terms.join(' ');

@@ -9,6 +9,7 @@ import { languageLabel } from '../../../../shared/news-item.ts';
 import { activePanelFilters, NO_PANEL_FILTERS, type Library, type SortChoice } from './useLibrary.ts';
 import { CloseIcon, FilterIcon, SearchIcon } from '../../ui/index.ts';
 import { KeywordFilter, type KeywordCount } from './KeywordFilter.tsx';
+import { SubjectFilter } from './SubjectFilter.tsx';
 
 export interface LibraryControlsProps {
   readonly library: Library;
@@ -191,6 +192,7 @@ export function LibraryControls({ library, keywords, desks }: LibraryControlsPro
         </fieldset>
       ) : null}
 
+      <SubjectFilter value={view.subject ?? null} onChange={(subject) => library.changeView({ subject: subject ?? undefined })} />
       <div className="cd-library__pair">
         <KeywordFilter keywords={keywords} value={view.keyword ?? null} onChange={(keyword) => library.changeView({ keyword: keyword ?? undefined })} />
         <label className="cd-filter">

@@ -235,6 +235,18 @@ function StoryEditorPane(props: StoryEditorProps) {
             onHeadlineChange={draft.changeHeadline}
             onKeywordsChange={draft.changeKeywords}
             onLeaveField={() => void flush()}
+            tagging={{
+              storyId: story.id,
+              subjects: draft.subjects,
+              entities: draft.entities,
+              keywords: draft.keywords,
+              onSubjectsChange: draft.changeSubjects,
+              onEntitiesChange: draft.changeEntities,
+              onKeywordsChange: draft.changeKeywords,
+              flush,
+              onLeaveField: () => void flush(),
+              notify,
+            }}
           />
           </div>
         </div>

@@ -9,6 +9,7 @@ import { isRightToLeft } from '../../../../shared/news-item.ts';
 import type { Story } from '../../../../shared/story.ts';
 import { exactTime, relativeTime, wordsLabel } from '../../lib/index.ts';
 import { Count } from '../metadata/index.ts';
+import { TaggingSection, type TaggingSectionProps } from '../tagging/index.ts';
 import { KeywordsField } from './KeywordsField.tsx';
 import { StoryBanners } from './StoryBanners.tsx';
 
@@ -28,6 +29,8 @@ export interface StoryTextProps {
   readonly onHeadlineChange: (value: string) => void;
   readonly onKeywordsChange: (keywords: string[]) => void;
   readonly onLeaveField: () => void;
+  /** Subjects, names and suggestions, shown below the keywords. */
+  readonly tagging: TaggingSectionProps;
 }
 
 export function StoryText(props: StoryTextProps) {
@@ -83,6 +86,7 @@ export function StoryText(props: StoryTextProps) {
         </span>
       </p>
       <KeywordsField keywords={props.keywords} suggestions={props.keywordSuggestions} onChange={props.onKeywordsChange} onBlur={props.onLeaveField} />
+      <TaggingSection {...props.tagging} />
       <div className="cd-editor">
         <ContentEditable
           dir={dir}

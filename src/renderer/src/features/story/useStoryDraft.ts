@@ -8,6 +8,7 @@ import { $getRoot, BLUR_COMMAND, COMMAND_PRIORITY_LOW, type EditorState } from '
 import { useEffect, useRef, useState } from 'react';
 import { countWords } from '../../../../shared/body.ts';
 import type { Story } from '../../../../shared/story.ts';
+import type { Entity, Subject } from '../../../../shared/tagging.ts';
 import { call } from '../../lib/index.ts';
 import type { Notify } from '../../ui/index.ts';
 import { StorySaver, type MetadataPatch, type SaveState, type StoryContentDraft } from './saver.ts';
@@ -31,6 +32,10 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
   const headlineRef = useRef(headline);
   const keywordsRef = useRef<readonly string[]>(keywords);
   const metadataRef = useRef<MetadataPatch>(metadata);
+  const [subjects, setSubjects] = useState<readonly Subject[]>(() => story.subjects);
+  const [entities, setEntities] = useState<readonly Entity[]>(() => story.entities);
+  const subjectsRef = useRef<readonly Subject[]>(subjects);
+  const entitiesRef = useRef<readonly Entity[]>(entities);
   const saverRef = useRef<StorySaver | null>(null);
   /** The revision this window last had confirmed (saves and transitions both move it). */
   const revisionRef = useRef(story.revision);
@@ -44,7 +49,14 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     confirmedRef.current = updated;
     setConfirmedState(updated);
   };
-  const read = (): StoryContentDraft => ({ headline: headlineRef.current, body: bodyJson(editor), keywords: [...keywordsRef.current], ...metadataRef.current });
+  const read = (): StoryContentDraft => ({
+    headline: headlineRef.current,
+    body: bodyJson(editor),
+    keywords: [...keywordsRef.current],
+    subjects: [...subjectsRef.current],
+    entities: [...entitiesRef.current],
+    ...metadataRef.current,
+  });
   const readRef = useRef(read);
   readRef.current = read;
 
@@ -132,6 +144,18 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     saverRef.current?.changed();
   };
 
+  const changeSubjects = (next: readonly Subject[]) => {
+    subjectsRef.current = next;
+    setSubjects(next);
+    saverRef.current?.changed();
+  };
+
+  const changeEntities = (next: readonly Entity[]) => {
+    entitiesRef.current = next;
+    setEntities(next);
+    saverRef.current?.changed();
+  };
+
   const flush = (options?: { checkpoint?: boolean }) => saverRef.current?.flush(options) ?? Promise.resolve(true);
 
   // The language the text is in: the person's choice, else what main detected.
@@ -145,6 +169,11 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     confirm,
     headline,
     keywords,
+    subjects,
+    entities,
+    subjectsRef,
+    entitiesRef,
+    keywordsRef,
     wordCount,
     saveState,
     saverRef,
@@ -157,6 +186,8 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     changeHeadline,
     changeKeywords,
     changeMetadata,
+    changeSubjects,
+    changeEntities,
     flush,
   };
 }
