@@ -41,6 +41,8 @@ async function tabOutTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 
 }
 
 async function newStory(page: Page, title: string, body?: string) {
+  // The desk is ready for its shortcuts once New story can be pressed.
+  await expect(page.getByRole('button', { name: 'New story' })).toBeEnabled();
   await page.keyboard.press('ControlOrMeta+n');
   await expect(headline(page)).toBeFocused();
   await page.keyboard.type(title);

@@ -35,9 +35,12 @@ export function useWindowDrop(onFiles: (files: File[]) => void, enabled: boolean
     };
     const drop = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
-      event.preventDefault();
       depth = 0;
       setDragging(false);
+      // A drop a part of the page took for itself (pictures dropped on the story's details) is
+      // not an import.
+      if (event.defaultPrevented) return;
+      event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
       if (files.length > 0) handler.current(files);
     };
