@@ -370,8 +370,12 @@ test('a save that conflicts with a change made elsewhere: "Keep mine as a copy" 
   const id = await storyRow(page, 'Port strike enters second week').getByRole('button').getAttribute('data-story-id');
   expect(id).toBeTruthy();
 
-  // Somewhere else (another window), the same story is saved first.
+  // Here, the reporter keeps typing (the page's timers are held, so this edit is not saved yet)…
   await holdTimers(page);
+  await storyBody(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(' Ships are waiting offshore.');
+  // …while somewhere else (another window) the same story is saved first.
   const elsewhere = await page.evaluate(async (storyId) => {
     const api = (globalThis as unknown as PageWindow).copydesk;
     const current = await api.stories.get({ id: storyId });
@@ -388,11 +392,8 @@ test('a save that conflicts with a change made elsewhere: "Keep mine as a copy" 
   }, id!);
   expect(elsewhere).toBeGreaterThan(1);
 
-  // Here, the reporter keeps typing: the save is refused, and a dialog asks what to do.
-  await storyBody(page).click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.insertText(' Ships are waiting offshore.');
-  // The desk hears of the change: with an unsaved edit here, a banner says so (no quiet reload).
+  // The desk hears of the change: with an unsaved edit here, a banner says so (no quiet reload);
+  // then the edit's save is refused, and a dialog asks what to do.
   await runUntilConflict(page);
   const dialog = page.getByRole('dialog', { name: 'This story was changed elsewhere' });
   await expect(dialog).toBeVisible();
@@ -434,16 +435,18 @@ test('"Reload the newer version" warns before it drops the local edits', async (
   const { page } = copydesk;
   await writeStory(page, 'Rail line reopens', ['Trains run again from Tuesday.']);
   const id = await storyRow(page, 'Rail line reopens').getByRole('button').getAttribute('data-story-id');
+  // The local edit first (held timers keep it unsaved), then the save elsewhere: the order the
+  // conflict needs, whatever the machine's speed.
   await holdTimers(page);
+  await storyBody(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(' Local edit.');
   await page.evaluate(async (storyId) => {
     const api = (globalThis as unknown as PageWindow).copydesk;
     const current = await api.stories.get({ id: storyId });
     if (!current.ok) throw new Error(current.error.message);
     await api.stories.save({ id: storyId, baseRevision: current.value.revision, headline: 'Rail line reopens early', body: current.value.body, keywords: [] });
   }, id!);
-  await storyBody(page).click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.insertText(' Local edit.');
   await runUntilConflict(page);
   const dialog = page.getByRole('dialog', { name: 'This story was changed elsewhere' });
   await dialog.getByRole('button', { name: 'Reload the newer version' }).click();
