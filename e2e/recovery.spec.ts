@@ -127,6 +127,11 @@ test.describe('damage found while the app is open', () => {
   test('the recovery screen keeps the unsaved text to copy', async ({ copydesk }) => {
     const { page } = copydesk;
     await writeStory(page, 'Written before the damage', 'First paragraph.');
+    // The text is typed before the damage shows: any call the desk makes from then on (a save, a
+    // refresh) may be the one that meets it, and the text must be in the editor by then.
+    await page.getByRole('textbox', { name: 'Story body' }).click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(' Typed after the damage.');
     // From now on main answers as it does once it finds a damaged page: every story call is
     // refused with database_corrupt, and the recovery status says the library is damaged. (Real
     // damage under an open connection is not deterministic; the renderer's answer to it is.)
@@ -141,9 +146,6 @@ test.describe('damage found while the app is open', () => {
         await route.continue();
       }
     });
-    await page.getByRole('textbox', { name: 'Story body' }).click();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.insertText(' Typed after the damage.');
     await page.keyboard.press('ControlOrMeta+s');
 
     await expect(page.getByRole('heading', { name: 'Copydesk can no longer read your library' })).toBeVisible();
