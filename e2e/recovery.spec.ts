@@ -28,8 +28,12 @@ function damageAnIndex(dataDir: string) {
 
 async function writeStory(page: Page, headline: string, text: string) {
   await page.getByRole('button', { name: 'New story' }).click();
-  await page.getByRole('textbox', { name: 'Headline' }).fill(headline);
-  await page.getByRole('textbox', { name: 'Headline' }).press('Enter');
+  // The new story's headline takes the focus when it opens (until then the field is the last story's).
+  const field = page.getByRole('textbox', { name: 'Headline' });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+  await field.fill(headline);
+  await field.press('Enter');
   await page.keyboard.insertText(text);
   await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
 }
