@@ -50,6 +50,9 @@ export const test = base.extend<{ copydesk: Copydesk }, { shell: 'web' | 'electr
         screenshot,
         async restart(whileStopped) {
           const port = Number(new URL(bridge.origin).port);
+          // As when the app quits: the window goes first (its last save and open requests meet a
+          // live bridge), then the process.
+          await page.goto('about:blank');
           await bridge.stop();
           await whileStopped?.();
           bridge = await startBridgeProcess({ dataDir, exportDir, port });
