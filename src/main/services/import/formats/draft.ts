@@ -3,7 +3,6 @@
  * field table), keep the valid ones, and say in plain words why any other was left out. A file
  * never brings in a value the editor could not have saved.
  */
-import { AppError } from '../../../../shared/errors.ts';
 import { hasForbiddenCharacters } from '../../../../shared/news-item.ts';
 import { STORY_FIELDS, type FieldName, type StoryContentPatch } from '../../../../shared/story-fields.ts';
 import type { ImportedDraft } from '../types.ts';
@@ -30,13 +29,4 @@ export function draftFrom(found: FoundFields, notes: readonly string[] = []): Im
     allNotes.push('Control characters that no export format can carry were removed.');
   }
   return { content: content as StoryContentPatch, recognised, notes: allNotes };
-}
-
-/** The file's text: UTF-8, with a byte-order mark dropped; anything else is refused. */
-export function decodeText(bytes: Uint8Array, fileName: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new AppError('invalid_input', `“${fileName}” is not UTF-8 text.`);
-  }
 }

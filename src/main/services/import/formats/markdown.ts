@@ -17,7 +17,9 @@ import { AppError } from '../../../../shared/errors.ts';
 import { FRONT_MATTER_FIELDS } from '../../export/markdown.ts';
 import { markdownToDocument } from '../markdown-parser.ts';
 import type { ImportFile, ImportFormat, ImportedDraft } from '../types.ts';
-import { decodeText, draftFrom, type FoundFields } from './draft.ts';
+import { draftFrom, type FoundFields } from './draft.ts';
+import { decodeText } from '../text.ts';
+import { showName } from '../../packages/zip-reader.ts';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** Other tools' names for our fields. */
@@ -28,7 +30,7 @@ export const markdownFormat: ImportFormat = {
   label: 'Markdown',
   extensions: ['.md', '.markdown'],
   sniff: (head) => FRONT_MATTER.test(head) || /^\uFEFF?---[ \t]*\r?\n[\s\S]*\n(?:headline|title):/.test(head),
-  parse: (file: ImportFile): ImportedDraft => markdownToDraft(decodeText(file.bytes, file.name), file.name),
+  parse: (file: ImportFile): ImportedDraft => markdownToDraft(decodeText(file.bytes, showName(file.name)).text, file.name),
 };
 
 export function markdownToDraft(text: string, fileName = 'the file'): ImportedDraft {

@@ -22,7 +22,9 @@ import { CONTRIBUTOR_ROLES, type ContributorRole, type Dateline, type Picture, t
 import type { Entity, EntityKind, Subject } from '../../../../shared/tagging.ts';
 import { COPYDESK_NS, ENTITY_TYPES, EVENT_LOCATION_ID, NAR_NS, PICTURE_REL, XHTML_NS } from '../../export/newsml.ts';
 import type { ImportFile, ImportFormat, ImportedDraft } from '../types.ts';
-import { decodeText, draftFrom, type FoundFields } from './draft.ts';
+import { draftFrom, type FoundFields } from './draft.ts';
+import { decodeText } from '../text.ts';
+import { showName } from '../../packages/zip-reader.ts';
 
 /** The DOM that xmlbuilder2 builds, as far as it is read here. */
 interface DomNode {
@@ -51,7 +53,7 @@ export const newsmlFormat: ImportFormat = {
   extensions: ['.xml'],
   sniff: (head) => /<(?:[\w.-]+:)?newsItem[\s>]/.test(head) && head.includes(NAR_NS),
   async parse(file: ImportFile): Promise<ImportedDraft> {
-    const xml = decodeText(file.bytes, file.name);
+    const xml = decodeText(file.bytes, showName(file.name)).text;
     await checkWellFormed(xml, file.name);
     return newsmlToDraft(xml, file.name);
   },
