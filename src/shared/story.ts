@@ -1,6 +1,6 @@
 /** The story model: what a reporter writes and an editor approves. Plain data, immutable by type. */
 import { z } from 'zod';
-import { keywordSchema, storedContentShape } from './story-fields.ts';
+import { FIELD_NAMES, keywordSchema, storedContentShape, type StoryContent } from './story-fields.ts';
 import { mediaTopicQcodeSchema } from './tagging.ts';
 
 export const STORY_STATUSES = ['draft', 'in_review', 'returned', 'approved'] as const;
@@ -84,6 +84,13 @@ export const storySchema = z.object({
   reviewNote: reviewNoteSchema.nullable(),
 });
 export type Story = Readonly<z.output<typeof storySchema>>;
+
+/** The fields of a story (what a person edits), without what Copydesk keeps about it. */
+export function contentOf(story: Story): StoryContent {
+  const out: Record<string, unknown> = {};
+  for (const name of FIELD_NAMES) out[name] = story[name];
+  return out as StoryContent;
+}
 
 /** One row of the story list. */
 export const storySummarySchema = storySchema

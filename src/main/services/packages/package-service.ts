@@ -13,13 +13,12 @@ import { zipSync, type Zippable } from 'fflate';
 import { monotonicFactory } from 'ulid';
 import { countWords, parseBody, plainText } from '../../../shared/body.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { Revision, Story } from '../../../shared/story.ts';
+import { contentOf, type Revision, type Story } from '../../../shared/story.ts';
 import { contentHash } from '../content-hash.ts';
 import { transaction, type Database } from '../storage/database.ts';
 import { RevisionRepository } from '../storage/revision-repository.ts';
 import { StoryRepository } from '../storage/story-repository.ts';
 import type { StoryService } from '../story-service.ts';
-import { contentOf } from '../stories/content.ts';
 import { changedFields } from '../../../shared/story-fields.ts';
 import {
   MANIFEST_NAME,

@@ -6,7 +6,7 @@
 import { EMPTY_BODY, countWords, parseBody, plainText } from '../../../shared/body.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { FIELD_NAMES, changedFields, emptyContent, type FieldName, type StoryContent, type StoryContentPatch } from '../../../shared/story-fields.ts';
-import type { RevisionReason, RevisionSummary, Story } from '../../../shared/story.ts';
+import { contentOf, type RevisionReason, type RevisionSummary, type Story } from '../../../shared/story.ts';
 import { statusAfterContentEdit } from '../../../shared/workflow.ts';
 import { contentHash } from '../content-hash.ts';
 import { transaction } from '../storage/database.ts';
@@ -21,13 +21,6 @@ export type SaveInput = StoryContentPatch & {
   /** An explicit save (Ctrl/Cmd+S): also keep a revision. */
   readonly checkpoint?: boolean;
 };
-
-/** The fields of a story, without what Copydesk keeps about it. */
-export function contentOf(story: Story): StoryContent {
-  const out: Record<string, unknown> = {};
-  for (const name of FIELD_NAMES) out[name] = story[name];
-  return out as StoryContent;
-}
 
 /** `patch` over `base`: a field the patch leaves out keeps its value. */
 function merge(base: StoryContent, patch: StoryContentPatch): StoryContent {

@@ -9,7 +9,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { AppError } from '../../../../shared/errors.ts';
 import { call } from '../../lib/index.ts';
-import type { Role, Story } from '../../../../shared/story.ts';
+import { contentOf, type Role, type Story } from '../../../../shared/story.ts';
 import { useStoryExport, type ExportMenuHandle } from '../export/index.ts';
 import { MetadataPanel, type HouseRules } from '../metadata/index.ts';
 import type { Notify } from '../../ui/index.ts';
@@ -164,7 +164,9 @@ function StoryEditorPane(props: StoryEditorProps) {
   const keepCopy = async () => {
     setBusy('conflict');
     try {
-      if (await props.onKeepCopy(draft.confirmedRef.current, draft.content())) setConflictOpen(false);
+      // The copy is what this window shows: the story's fields as last confirmed, with the edits on top.
+      const source = draft.confirmedRef.current;
+      if (await props.onKeepCopy(source, { ...contentOf(source), ...draft.content() })) setConflictOpen(false);
     } finally {
       setBusy(null);
     }

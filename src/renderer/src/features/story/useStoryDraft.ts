@@ -32,10 +32,6 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
   const headlineRef = useRef(headline);
   const keywordsRef = useRef<readonly string[]>(keywords);
   const metadataRef = useRef<MetadataPatch>(metadata);
-  const [subjects, setSubjects] = useState<readonly Subject[]>(() => story.subjects);
-  const [entities, setEntities] = useState<readonly Entity[]>(() => story.entities);
-  const subjectsRef = useRef<readonly Subject[]>(subjects);
-  const entitiesRef = useRef<readonly Entity[]>(entities);
   const saverRef = useRef<StorySaver | null>(null);
   /** The revision this window last had confirmed (saves and transitions both move it). */
   const revisionRef = useRef(story.revision);
@@ -53,8 +49,6 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     headline: headlineRef.current,
     body: bodyJson(editor),
     keywords: [...keywordsRef.current],
-    subjects: [...subjectsRef.current],
-    entities: [...entitiesRef.current],
     ...metadataRef.current,
   });
   const readRef = useRef(read);
@@ -144,17 +138,9 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     saverRef.current?.changed();
   };
 
-  const changeSubjects = (next: readonly Subject[]) => {
-    subjectsRef.current = next;
-    setSubjects(next);
-    saverRef.current?.changed();
-  };
-
-  const changeEntities = (next: readonly Entity[]) => {
-    entitiesRef.current = next;
-    setEntities(next);
-    saverRef.current?.changed();
-  };
+  // Subjects and entities are fields like the panel's: changed here, saved in the same patch.
+  const changeSubjects = (next: readonly Subject[]) => changeMetadata({ subjects: [...next] });
+  const changeEntities = (next: readonly Entity[]) => changeMetadata({ entities: [...next] });
 
   const flush = (options?: { checkpoint?: boolean }) => saverRef.current?.flush(options) ?? Promise.resolve(true);
 
@@ -169,10 +155,8 @@ export function useStoryDraft(editor: LexicalEditor, story: Story, notify: Notif
     confirm,
     headline,
     keywords,
-    subjects,
-    entities,
-    subjectsRef,
-    entitiesRef,
+    subjects: metadata.subjects ?? story.subjects,
+    entities: metadata.entities ?? story.entities,
     keywordsRef,
     wordCount,
     saveState,
